@@ -1,0 +1,44 @@
+/** `threadline export networks` — every ad's input id and its network id (a singleton gets its own id). */
+import type { Command } from "commander";
+import type { Store } from "../store/store.js";
+import { CliError, dbOption, withStore } from "./common.js";
+
+/** A singleton's network id: stable, derived from its store id, never colliding with resolved ids ("N-…"). */
+export const singletonId = (adId: number): string => `S-${adId}`;
+
+export async function* networkRows(store: Store): AsyncGenerator<{ ad_id: string; source: string; network_id: string }> {
+  for await (const r of store.exportAssignments()) {
+    yield { ad_id: r.sourceAdId, source: r.source, network_id: r.networkId ?? singletonId(r.adId) };
+  }
+}
+
+function csvCell(v: string): string {
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+async function write(out: NodeJS.WritableStream, s: string): Promise<void> {
+  if (!out.write(s)) await new Promise((r) => out.once("drain", r));
+}
+
+export function registerExport(program: Command): void {
+  const exp = program.command("export").description("export results");
+  dbOption(exp.command("networks"))
+    .description("write ad_id,network_id for every ad to stdout")
+    .option("--format <format>", "csv or jsonl", "csv")
+    .action(async (o: { db?: string; format: string }) => {
+      if (o.format !== "csv" && o.format !== "jsonl") throw new CliError(`export: unknown format "${o.format}" (use csv or jsonl)`);
+      await withStore(o.db, async (store) => {
+        const out = process.stdout;
+        if (o.format === "csv") await write(out, "ad_id,network_id\n");
+        let buf = "";
+        for await (const r of networkRows(store)) {
+          buf += o.format === "csv" ? `${csvCell(r.ad_id)},${csvCell(r.network_id)}\n` : `${JSON.stringify(r)}\n`;
+          if (buf.length > 1 << 16) {
+            await write(out, buf);
+            buf = "";
+          }
+        }
+        await write(out, buf);
+      });
+    });
+}

@@ -1,0 +1,64 @@
+/** `threadline ingest FILE...` */
+import { existsSync } from "node:fs";
+import type { Command } from "commander";
+import cliProgress from "cli-progress";
+import { ingestFiles, type IngestSummary } from "../ingest/ingest.js";
+import { extractForIngest } from "./extractor.js";
+import { CliError, dbOption, fmt, withStore } from "./common.js";
+
+export function formatIngestSummary(s: IngestSummary): string {
+  return `ingest: read ${fmt(s.read)}, new ${fmt(s.new)}, new versions ${fmt(s.versions)}, unchanged ${fmt(s.unchanged)}, ` +
+    `rejected ${fmt(s.rejected)}, facts ${fmt(s.facts)} — ${fmt(s.adsPerSec)} ads/s (${s.seconds.toFixed(1)} s)` +
+    (s.interrupted ? " — INTERRUPTED: committed batches kept, re-run to finish" : "");
+}
+
+export function registerIngest(program: Command): void {
+  dbOption(program.command("ingest"))
+    .description("load ads from JSON lines (.jsonl, .jsonl.gz) or CSV files; bad rows go to the rejects table")
+    .argument("<files...>", "input files")
+    .option("--source <name>", "source name for records that carry none")
+    .option("--format <format>", "jsonl or csv (default: from the file name)")
+    .option("--batch <n>", "records per transaction", (v) => Number.parseInt(v, 10), 2000)
+    .option("--no-extract", "store ads without extracting facts")
+    .action(async (files: string[], o: { db?: string; source?: string; format?: string; batch: number; extract: boolean }) => {
+      for (const f of files) if (!existsSync(f)) throw new CliError(`ingest: ${f}: no such file`);
+      const ac = new AbortController();
+      const onSig = () => {
+        if (ac.signal.aborted) process.exit(130);
+        process.stderr.write("\ningest: stopping after the current batch (Ctrl-C again to quit now)\n");
+        ac.abort();
+      };
+      process.on("SIGINT", onSig);
+      process.on("SIGTERM", onSig);
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar({ format: "{file} [{bar}] {percentage}% | {read} records", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+        : null;
+      let started = false;
+      const ex = o.extract ? await extractForIngest() : null;
+      const summary = await withStore(o.db, (store) =>
+        ingestFiles(store, files, {
+          source: o.source,
+          format: o.format,
+          batchSize: o.batch,
+          extract: ex?.extract,
+          extractorVersion: ex?.version,
+          signal: ac.signal,
+          onProgress: (p) => {
+            if (!bar) return;
+            if (!started) {
+              bar.start(100, 0, { file: p.file, read: 0 });
+              started = true;
+            }
+            bar.update(p.totalBytes ? Math.min(100, Math.round((100 * p.bytes) / p.totalBytes)) : 0, { file: p.file, read: fmt(p.read) });
+          },
+        }),
+      ).finally(() => {
+        bar?.stop();
+        process.off("SIGINT", onSig);
+        process.off("SIGTERM", onSig);
+      });
+      process.stderr.write(`${formatIngestSummary(summary)}\n`);
+      if (summary.rejected > 0) process.stderr.write(`ingest: ${fmt(summary.rejected)} rejected records — see \`threadline rejects\`\n`);
+      if (summary.interrupted) process.exitCode = 130;
+    });
+}

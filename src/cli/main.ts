@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/** The `threadline` command: one module per command, each a thin face over the library. */
+import { Command, CommanderError } from "commander";
+import { CliError } from "./common.js";
+import { registerExport } from "./export.js";
+import { registerIngest } from "./ingest.js";
+import { registerInspect } from "./inspect.js";
+
+export function buildProgram(): Command {
+  const program = new Command("threadline")
+    .description("Threadline: link online ads to the operators behind them (synthetic data only in this repo)")
+    .version("0.1.0")
+    .showHelpAfterError();
+  registerIngest(program);
+  registerExport(program);
+  registerInspect(program);
+  return program;
+}
+
+async function main(): Promise<void> {
+  try {
+    await buildProgram().parseAsync(process.argv);
+  } catch (e) {
+    if (e instanceof CommanderError) process.exit(e.exitCode);
+    const msg = e instanceof CliError ? e.message : `threadline: ${(e as Error).stack ?? String(e)}`;
+    process.stderr.write(`${msg}\n`);
+    process.exit(1);
+  }
+}
+
+await main();

@@ -1,0 +1,147 @@
+/** Table shapes as Kysely sees them. Portable across SQLite and PostgreSQL: JSON is stored as text. */
+import type { Generated } from "kysely";
+
+export interface OrgsTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface SourcesTable {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+}
+
+/** The current version of every ad; earlier versions live in `ad_versions`. */
+export interface AdsTable {
+  id: Generated<number>;
+  source_id: number;
+  source_ad_id: string;
+  url: string | null;
+  posted_at: string | null;
+  captured_at: string;
+  first_seen_at: string;
+  title: string;
+  body: string;
+  norm_text: string;
+  city: string | null;
+  region: string | null;
+  phone: string | null;
+  email: string | null;
+  images: string;
+  extra: string;
+  content_hash: string;
+  version: number;
+  org_id: string;
+  sharing: string;
+  ingest_file: string | null;
+  ingest_line: number | null;
+  run_id: number | null;
+}
+
+export interface AdVersionsTable {
+  ad_id: number;
+  version: number;
+  content_hash: string;
+  captured_at: string;
+  url: string | null;
+  posted_at: string | null;
+  title: string;
+  body: string;
+  city: string | null;
+  region: string | null;
+  phone: string | null;
+  email: string | null;
+  images: string;
+  extra: string;
+  ingest_file: string | null;
+  ingest_line: number | null;
+  run_id: number | null;
+}
+
+export interface FactsTable {
+  id: Generated<number>;
+  ad_id: number;
+  version: number;
+  kind: string;
+  value: string;
+  field: string;
+  span_start: number;
+  span_end: number;
+  obfuscated: number;
+  confidence: number;
+  data: string | null;
+  extractor_version: string;
+}
+
+export interface LinksTable {
+  id: Generated<number>;
+  ad_a: number;
+  ad_b: number;
+  kind: string;
+  weight: number;
+  evidence: string;
+  run_id: number | null;
+}
+
+export interface NetworksTable {
+  id: string;
+  size: number;
+  first_posted: string | null;
+  last_posted: string | null;
+  created_run: number | null;
+  updated_run: number | null;
+  summary: string;
+}
+
+export interface NetworkMembersTable {
+  network_id: string;
+  ad_id: number;
+  reason: string;
+}
+
+export interface RejectsTable {
+  id: Generated<number>;
+  run_id: number | null;
+  source: string | null;
+  file: string;
+  line: number;
+  record_id: string | null;
+  reason: string;
+  raw: string | null;
+  created_at: string;
+}
+
+export interface RunsTable {
+  id: Generated<number>;
+  kind: string;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  params: string;
+  counts: string;
+  timings: string;
+}
+
+/** Opaque per-ad state a stage keeps between runs (e.g. the linker's text signature). */
+export interface AdStateTable {
+  ad_id: number;
+  stage: string;
+  version: number;
+  state: Uint8Array;
+}
+
+export interface Database {
+  orgs: OrgsTable;
+  sources: SourcesTable;
+  ads: AdsTable;
+  ad_versions: AdVersionsTable;
+  facts: FactsTable;
+  links: LinksTable;
+  networks: NetworksTable;
+  network_members: NetworkMembersTable;
+  rejects: RejectsTable;
+  runs: RunsTable;
+  ad_state: AdStateTable;
+}

@@ -1,0 +1,25 @@
+/** Opens a SQLite database file with the pragmas Threadline relies on, and migrates it. */
+import Database from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import { migrate } from "../migrations/index.js";
+import type { Database as Schema } from "../schema.js";
+import { sqliteFts } from "./fts.js";
+
+export interface SqliteConnection {
+  raw: Database.Database;
+  db: Kysely<Schema>;
+}
+
+export async function openSqlite(path: string): Promise<SqliteConnection> {
+  const raw = new Database(path);
+  // WAL: readers never block the writer, and a crash mid-transaction rolls back cleanly on next open.
+  raw.pragma("journal_mode = WAL");
+  raw.pragma("synchronous = NORMAL");
+  raw.pragma("foreign_keys = ON");
+  raw.pragma("busy_timeout = 5000");
+  raw.pragma("cache_size = -65536");
+  raw.pragma("temp_store = MEMORY");
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  await migrate(db as unknown as Kysely<unknown>, "sqlite", [sqliteFts]);
+  return { raw, db };
+}

@@ -1,0 +1,111 @@
+/** The ingest hot path: one transaction per batch, prepared statements, no per-row round trips through Kysely. */
+import type Database from "better-sqlite3";
+import type { IngestOutcome } from "../../domain/ad.js";
+import type { Fact } from "../../domain/fact.js";
+import type { IngestBatchResult, IngestItem, RejectItem } from "../store.js";
+
+const RAW_LIMIT = 4096;
+
+export type BatchWriter = (runId: number, items: IngestItem[], rejects: RejectItem[], extractorVersion: string) => IngestBatchResult;
+
+export function makeBatchWriter(raw: Database.Database): BatchWriter {
+  const sourceIds = new Map<string, number>();
+  const getSource = raw.prepare<[string], { id: number }>("select id from sources where name = ?");
+  const addSource = raw.prepare("insert into sources (name, created_at) values (?, ?)");
+  const findAd = raw.prepare<[number, string], { id: number; content_hash: string; version: number }>(
+    "select id, content_hash, version from ads where source_id = ? and source_ad_id = ?",
+  );
+  const insertAd = raw.prepare(`insert into ads (source_id, source_ad_id, url, posted_at, captured_at, first_seen_at,
+    title, body, norm_text, city, region, phone, email, images, extra, content_hash, version, org_id, sharing,
+    ingest_file, ingest_line, run_id)
+    values (@source_id, @source_ad_id, @url, @posted_at, @captured_at, @captured_at, @title, @body, @norm_text, @city,
+    @region, @phone, @email, @images, @extra, @content_hash, @version, 'public', 'hub', @ingest_file, @ingest_line, @run_id)`);
+  const updateAd = raw.prepare(`update ads set url = @url, posted_at = @posted_at, captured_at = @captured_at,
+    title = @title, body = @body, norm_text = @norm_text, city = @city, region = @region, phone = @phone,
+    email = @email, images = @images, extra = @extra, content_hash = @content_hash, version = @version,
+    ingest_file = @ingest_file, ingest_line = @ingest_line, run_id = @run_id where id = @id`);
+  const insertVersion = raw.prepare(`insert into ad_versions (ad_id, version, content_hash, captured_at, url, posted_at,
+    title, body, city, region, phone, email, images, extra, ingest_file, ingest_line, run_id)
+    values (@id, @version, @content_hash, @captured_at, @url, @posted_at, @title, @body, @city, @region, @phone,
+    @email, @images, @extra, @ingest_file, @ingest_line, @run_id)`);
+  const seenVersion = raw.prepare("select 1 from ad_versions where ad_id = ? and content_hash = ?").pluck();
+  const deleteFacts = raw.prepare("delete from facts where ad_id = ?");
+  const insertFact = raw.prepare(`insert into facts (ad_id, version, kind, value, field, span_start, span_end,
+    obfuscated, confidence, data, extractor_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertReject = raw.prepare(`insert or ignore into rejects (run_id, source, file, line, record_id, reason, raw, created_at)
+    values (?, ?, ?, ?, ?, ?, ?, ?)`);
+
+  const sourceId = (name: string, now: string): number => {
+    let id = sourceIds.get(name);
+    if (id === undefined) {
+      id = getSource.get(name)?.id ?? Number(addSource.run(name, now).lastInsertRowid);
+      sourceIds.set(name, id);
+    }
+    return id;
+  };
+
+  const writeFacts = (adId: number, version: number, facts: Fact[], ev: string): void => {
+    for (const f of facts) {
+      insertFact.run(adId, version, f.kind, f.value, f.field, f.span[0], f.span[1], f.obfuscated ? 1 : 0,
+        f.confidence, f.data ? JSON.stringify(f.data) : null, ev);
+    }
+  };
+
+  const tx = raw.transaction((runId: number, items: IngestItem[], rejects: RejectItem[], ev: string): IngestBatchResult => {
+    const now = new Date().toISOString();
+    const outcomes: IngestOutcome[] = [];
+    const adIds: number[] = [];
+    for (const it of items) {
+      const a = it.input;
+      const sid = sourceId(a.source, now);
+      const row = {
+        source_id: sid,
+        source_ad_id: a.id,
+        url: a.url ?? null,
+        posted_at: a.posted_at ?? null,
+        captured_at: now,
+        title: a.title ?? "",
+        body: a.body ?? "",
+        norm_text: it.normText,
+        city: a.city ?? null,
+        region: a.region ?? null,
+        phone: a.phone ?? null,
+        email: a.email ?? null,
+        images: JSON.stringify(a.images ?? []),
+        extra: JSON.stringify(a.extra ?? {}),
+        content_hash: it.contentHash,
+        version: 1,
+        ingest_file: it.file,
+        ingest_line: it.line,
+        run_id: runId,
+      };
+      const prev = findAd.get(sid, a.id);
+      if (!prev) {
+        const id = Number(insertAd.run(row).lastInsertRowid);
+        insertVersion.run({ ...row, id });
+        writeFacts(id, 1, it.facts, ev);
+        outcomes.push("new");
+        adIds.push(id);
+      } else if (prev.content_hash === it.contentHash || seenVersion.get(prev.id, it.contentHash)) {
+        // Re-ingesting an older file must not turn its stale text into a "new" version.
+        outcomes.push("unchanged");
+        adIds.push(prev.id);
+      } else {
+        const version = prev.version + 1;
+        const next = { ...row, id: prev.id, version };
+        updateAd.run(next);
+        insertVersion.run(next);
+        deleteFacts.run(prev.id);
+        writeFacts(prev.id, version, it.facts, ev);
+        outcomes.push("version");
+        adIds.push(prev.id);
+      }
+    }
+    for (const r of rejects) {
+      const rawText = r.raw === null ? null : r.raw.length > RAW_LIMIT ? `${r.raw.slice(0, RAW_LIMIT)}…` : r.raw;
+      insertReject.run(runId, r.source, r.file, r.line, r.recordId, r.reason, rawText, now);
+    }
+    return { outcomes, adIds };
+  });
+  return (runId, items, rejects, ev) => tx(runId, items, rejects, ev);
+}

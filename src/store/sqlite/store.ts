@@ -1,0 +1,312 @@
+/** The SQLite implementation of the Store. SQLite-only SQL stays in this folder. */
+import type { ImageRef, SharingLevel, StoredAd } from "../../domain/ad.js";
+import type { Fact, FactKind, TextField } from "../../domain/fact.js";
+import type { Link } from "../../domain/link.js";
+import type {
+  AdForLinking,
+  IngestBatchResult,
+  IngestItem,
+  NetworkWrite,
+  RejectItem,
+  RunKind,
+  RunRecord,
+  Store,
+  StoreStats,
+} from "../store.js";
+import { openSqlite, type SqliteConnection } from "./connection.js";
+import { makeBatchWriter, type BatchWriter } from "./ingest-batch.js";
+
+interface AdRow {
+  id: number;
+  source: string;
+  source_ad_id: string;
+  url: string | null;
+  posted_at: string | null;
+  captured_at: string;
+  title: string;
+  body: string;
+  city: string | null;
+  region: string | null;
+  phone: string | null;
+  email: string | null;
+  images: string;
+  extra: string;
+  content_hash: string;
+  version: number;
+  org_id: string;
+  sharing: string;
+}
+
+interface FactRow {
+  ad_id: number;
+  kind: string;
+  value: string;
+  field: string;
+  span_start: number;
+  span_end: number;
+  obfuscated: number;
+  confidence: number;
+  data: string | null;
+}
+
+const AD_COLUMNS = `a.id, s.name as source, a.source_ad_id, a.url, a.posted_at, a.captured_at, a.title, a.body, a.city,
+  a.region, a.phone, a.email, a.images, a.extra, a.content_hash, a.version, a.org_id, a.sharing`;
+
+function toAd(r: AdRow): StoredAd {
+  return {
+    id: r.id,
+    source: r.source,
+    sourceAdId: r.source_ad_id,
+    url: r.url,
+    postedAt: r.posted_at,
+    capturedAt: r.captured_at,
+    title: r.title,
+    body: r.body,
+    city: r.city,
+    region: r.region,
+    phone: r.phone,
+    email: r.email,
+    images: JSON.parse(r.images) as ImageRef[],
+    extra: JSON.parse(r.extra) as Record<string, unknown>,
+    contentHash: r.content_hash,
+    version: r.version,
+    org: r.org_id,
+    sharing: r.sharing as SharingLevel,
+  };
+}
+
+function toFact(r: FactRow): Fact {
+  const f: Fact = {
+    kind: r.kind as FactKind,
+    value: r.value,
+    field: r.field as TextField,
+    span: [r.span_start, r.span_end],
+    confidence: r.confidence,
+  };
+  if (r.obfuscated) f.obfuscated = true;
+  if (r.data) f.data = JSON.parse(r.data) as Record<string, unknown>;
+  return f;
+}
+
+/** SQLite parameters are limited (32766 by default); chunk IN-lists well below it. */
+const IN_CHUNK = 900;
+
+export class SqliteStore implements Store {
+  private readonly writeBatch: BatchWriter;
+
+  private constructor(
+    readonly path: string,
+    private readonly conn: SqliteConnection,
+  ) {
+    this.writeBatch = makeBatchWriter(conn.raw);
+  }
+
+  static async open(path: string): Promise<SqliteStore> {
+    return new SqliteStore(path, await openSqlite(path));
+  }
+
+  /** The raw handle, for SQLite-specific features (FTS search) used by faces in this folder's siblings. */
+  get raw() {
+    return this.conn.raw;
+  }
+
+  async close(): Promise<void> {
+    await this.conn.db.destroy();
+  }
+
+  async startRun(kind: RunKind, params: Record<string, unknown>): Promise<number> {
+    const r = await this.conn.db
+      .insertInto("runs")
+      .values({ kind, status: "running", started_at: new Date().toISOString(), params: JSON.stringify(params), counts: "{}", timings: "{}" })
+      .executeTakeFirstOrThrow();
+    return Number(r.insertId);
+  }
+
+  async finishRun(id: number, status: string, counts: Record<string, number>, timings: Record<string, number>): Promise<void> {
+    await this.conn.db
+      .updateTable("runs")
+      .set({ status, finished_at: new Date().toISOString(), counts: JSON.stringify(counts), timings: JSON.stringify(timings) })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  async listRuns(limit: number): Promise<RunRecord[]> {
+    const rows = await this.conn.db.selectFrom("runs").selectAll().orderBy("id", "desc").limit(limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      params: JSON.parse(r.params) as Record<string, unknown>,
+      counts: JSON.parse(r.counts) as Record<string, number>,
+      timings: JSON.parse(r.timings) as Record<string, number>,
+    }));
+  }
+
+  async writeIngestBatch(runId: number, items: IngestItem[], rejects: RejectItem[], extractorVersion: string): Promise<IngestBatchResult> {
+    return this.writeBatch(runId, items, rejects, extractorVersion);
+  }
+
+  async listRejects(limit: number) {
+    const rows = await this.conn.db.selectFrom("rejects").selectAll().orderBy("id", "desc").limit(limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      runId: r.run_id,
+      source: r.source,
+      file: r.file,
+      line: r.line,
+      recordId: r.record_id,
+      reason: r.reason,
+      raw: r.raw,
+    }));
+  }
+
+  async getAd(id: number): Promise<StoredAd | null> {
+    const r = this.conn.raw.prepare<[number], AdRow>(`select ${AD_COLUMNS} from ads a join sources s on s.id = a.source_id where a.id = ?`).get(id);
+    return r ? toAd(r) : null;
+  }
+
+  async findAd(source: string, sourceAdId: string): Promise<StoredAd | null> {
+    const r = this.conn.raw
+      .prepare<[string, string], AdRow>(`select ${AD_COLUMNS} from ads a join sources s on s.id = a.source_id where s.name = ? and a.source_ad_id = ?`)
+      .get(source, sourceAdId);
+    return r ? toAd(r) : null;
+  }
+
+  async countAds(): Promise<number> {
+    return this.conn.raw.prepare("select count(*) from ads").pluck().get() as number;
+  }
+
+  async adsForLinking(afterId: number, limit: number): Promise<AdForLinking[]> {
+    const rows = this.conn.raw
+      .prepare<[number, number], { id: number; source_ad_id: string; source: string; posted_at: string | null; city: string | null; title: string; body: string; images: string }>(
+        `select a.id, a.source_ad_id, s.name as source, a.posted_at, a.city, a.title, a.body, a.images
+         from ads a join sources s on s.id = a.source_id where a.id > ? order by a.id limit ?`,
+      )
+      .all(afterId, limit);
+    return rows.map((r) => ({ id: r.id, sourceAdId: r.source_ad_id, source: r.source, postedAt: r.posted_at, city: r.city, title: r.title, body: r.body, images: r.images }));
+  }
+
+  async factsFor(adIds: number[], kinds?: readonly string[]): Promise<Map<number, Fact[]>> {
+    const out = new Map<number, Fact[]>();
+    if (adIds.length === 0) return out;
+    const sorted = [...adIds].sort((x, y) => x - y);
+    // Contiguous id ranges are the common case (pages of ads): one range scan beats a long IN-list.
+    const lo = sorted[0];
+    const hi = sorted[sorted.length - 1];
+    const kindSql = kinds && kinds.length ? ` and kind in (${kinds.map(() => "?").join(",")})` : "";
+    const want = new Set(sorted);
+    const rows = hi - lo < sorted.length * 4
+      ? this.conn.raw.prepare<unknown[], FactRow>(`select ad_id, kind, value, field, span_start, span_end, obfuscated, confidence, data from facts where ad_id between ? and ?${kindSql} order by id`).all(lo, hi, ...(kinds ?? []))
+      : this.chunkedFacts(sorted, kindSql, kinds ?? []);
+    for (const r of rows) {
+      if (!want.has(r.ad_id)) continue;
+      let list = out.get(r.ad_id);
+      if (!list) out.set(r.ad_id, (list = []));
+      list.push(toFact(r));
+    }
+    return out;
+  }
+
+  private chunkedFacts(ids: number[], kindSql: string, kinds: readonly string[]): FactRow[] {
+    const rows: FactRow[] = [];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const part = ids.slice(i, i + IN_CHUNK);
+      rows.push(...this.conn.raw
+        .prepare<unknown[], FactRow>(`select ad_id, kind, value, field, span_start, span_end, obfuscated, confidence, data from facts where ad_id in (${part.map(() => "?").join(",")})${kindSql} order by id`)
+        .all(...part, ...kinds));
+    }
+    return rows;
+  }
+
+  async replaceFacts(rows: { adId: number; facts: Fact[] }[], extractorVersion: string): Promise<void> {
+    const del = this.conn.raw.prepare("delete from facts where ad_id = ?");
+    const ver = this.conn.raw.prepare("select version from ads where id = ?").pluck();
+    const ins = this.conn.raw.prepare(`insert into facts (ad_id, version, kind, value, field, span_start, span_end,
+      obfuscated, confidence, data, extractor_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.conn.raw.transaction(() => {
+      for (const r of rows) {
+        const v = ver.get(r.adId) as number | undefined;
+        if (v === undefined) continue;
+        del.run(r.adId);
+        for (const f of r.facts) {
+          ins.run(r.adId, v, f.kind, f.value, f.field, f.span[0], f.span[1], f.obfuscated ? 1 : 0, f.confidence, f.data ? JSON.stringify(f.data) : null, extractorVersion);
+        }
+      }
+    })();
+  }
+
+  async putAdState(stage: string, version: number, rows: { adId: number; state: Uint8Array }[]): Promise<void> {
+    const ins = this.conn.raw.prepare("insert or replace into ad_state (ad_id, stage, version, state) values (?, ?, ?, ?)");
+    this.conn.raw.transaction(() => {
+      for (const r of rows) ins.run(r.adId, stage, version, Buffer.from(r.state.buffer, r.state.byteOffset, r.state.byteLength));
+    })();
+  }
+
+  async adStates(stage: string, version: number, afterId: number, limit: number) {
+    const rows = this.conn.raw
+      .prepare<[string, number, number, number], { ad_id: number; state: Buffer }>(
+        "select ad_id, state from ad_state where stage = ? and version = ? and ad_id > ? order by ad_id limit ?",
+      )
+      .all(stage, version, afterId, limit);
+    return rows.map((r) => ({ adId: r.ad_id, state: new Uint8Array(r.state.buffer, r.state.byteOffset, r.state.byteLength) }));
+  }
+
+  async clearAdState(stage: string): Promise<void> {
+    this.conn.raw.prepare("delete from ad_state where stage = ?").run(stage);
+  }
+
+  async insertLinks(runId: number, links: Link[]): Promise<void> {
+    const ins = this.conn.raw.prepare("insert into links (ad_a, ad_b, kind, weight, evidence, run_id) values (?, ?, ?, ?, ?, ?)");
+    this.conn.raw.transaction(() => {
+      for (const l of links) ins.run(l.a, l.b, l.kind, l.weight, JSON.stringify(l.evidence), runId);
+    })();
+  }
+
+  async clearLinks(): Promise<void> {
+    this.conn.raw.exec("delete from links");
+  }
+
+  async replaceNetworks(runId: number, networks: NetworkWrite[]): Promise<void> {
+    const raw = this.conn.raw;
+    const old = new Map(raw.prepare<[], { id: string; created_run: number | null }>("select id, created_run from networks").all().map((r) => [r.id, r.created_run]));
+    const insNet = raw.prepare("insert into networks (id, size, first_posted, last_posted, created_run, updated_run, summary) values (?, ?, ?, ?, ?, ?, ?)");
+    const insMem = raw.prepare("insert into network_members (network_id, ad_id, reason) values (?, ?, ?)");
+    raw.transaction(() => {
+      raw.exec("delete from network_members; delete from networks;");
+      for (const n of networks) {
+        insNet.run(n.id, n.members.length, n.firstPosted, n.lastPosted, old.get(n.id) ?? runId, runId, JSON.stringify(n.summary));
+        for (const m of n.members) insMem.run(n.id, m.adId, JSON.stringify(m.reason));
+      }
+    })();
+  }
+
+  async networkAssignments(): Promise<Map<number, string>> {
+    const rows = this.conn.raw.prepare<[], { ad_id: number; network_id: string }>("select ad_id, network_id from network_members").all();
+    return new Map(rows.map((r) => [r.ad_id, r.network_id]));
+  }
+
+  async *exportAssignments() {
+    const stmt = this.conn.raw.prepare<[], { id: number; source_ad_id: string; source: string; network_id: string | null }>(
+      `select a.id, a.source_ad_id, s.name as source, m.network_id from ads a join sources s on s.id = a.source_id
+       left join network_members m on m.ad_id = a.id order by a.id`,
+    );
+    for (const r of stmt.iterate()) yield { adId: r.id, sourceAdId: r.source_ad_id, source: r.source, networkId: r.network_id };
+  }
+
+  async stats(): Promise<StoreStats> {
+    const one = (q: string) => this.conn.raw.prepare(q).pluck().get() as number;
+    const byKind = this.conn.raw.prepare<[], { kind: string; n: number }>("select kind, count(*) as n from facts group by kind").all();
+    return {
+      ads: one("select count(*) from ads"),
+      versions: one("select count(*) from ad_versions"),
+      sources: one("select count(*) from sources"),
+      facts: one("select count(*) from facts"),
+      links: one("select count(*) from links"),
+      networks: one("select count(*) from networks"),
+      rejects: one("select count(*) from rejects"),
+      factsByKind: Object.fromEntries(byKind.map((r) => [r.kind, r.n])),
+    };
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The Store: the only I/O boundary the stages see. Every write method is one transaction: it either lands whole
+ * or not at all, so an interrupted run never leaves a half-written batch.
+ */
+import type { AdInput, IngestOutcome, StoredAd } from "../domain/ad.js";
+import type { Fact } from "../domain/fact.js";
+import type { Link } from "../domain/link.js";
+
+/** One validated input record, ready to store, with the facts extracted from it. */
+export interface IngestItem {
+  input: AdInput;
+  contentHash: string;
+  normText: string;
+  file: string;
+  line: number;
+  facts: Fact[];
+}
+
+export interface RejectItem {
+  source: string | null;
+  file: string;
+  line: number;
+  recordId: string | null;
+  reason: string;
+  /** The offending input, truncated to a few KiB so a 10 MB line cannot bloat the store. */
+  raw: string | null;
+}
+
+export interface IngestBatchResult {
+  outcomes: IngestOutcome[];
+  /** Store ids of each item, in order. */
+  adIds: number[];
+}
+
+export type RunKind = "ingest" | "extract" | "link" | "analyze";
+
+export interface RunRecord {
+  id: number;
+  kind: string;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  params: Record<string, unknown>;
+  counts: Record<string, number>;
+  timings: Record<string, number>;
+}
+
+export interface StoreStats {
+  ads: number;
+  versions: number;
+  sources: number;
+  facts: number;
+  links: number;
+  networks: number;
+  rejects: number;
+  factsByKind: Record<string, number>;
+}
+
+/** Minimal per-ad view the linker reads. */
+export interface AdForLinking {
+  id: number;
+  sourceAdId: string;
+  source: string;
+  postedAt: string | null;
+  city: string | null;
+  title: string;
+  body: string;
+  images: string;
+}
+
+export interface NetworkWrite {
+  id: string;
+  members: { adId: number; reason: Record<string, unknown> }[];
+  summary: Record<string, unknown>;
+  firstPosted: string | null;
+  lastPosted: string | null;
+}
+
+export interface Store {
+  readonly path: string;
+  close(): Promise<void>;
+
+  startRun(kind: RunKind, params: Record<string, unknown>): Promise<number>;
+  finishRun(id: number, status: "ok" | "interrupted" | "failed", counts: Record<string, number>, timings: Record<string, number>): Promise<void>;
+  listRuns(limit: number): Promise<RunRecord[]>;
+
+  /** Upserts a batch of ads (new, new version, or unchanged) with their facts, plus the batch's rejects. */
+  writeIngestBatch(runId: number, items: IngestItem[], rejects: RejectItem[], extractorVersion: string): Promise<IngestBatchResult>;
+  listRejects(limit: number): Promise<(RejectItem & { id: number; runId: number | null })[]>;
+
+  getAd(id: number): Promise<StoredAd | null>;
+  findAd(source: string, sourceAdId: string): Promise<StoredAd | null>;
+  countAds(): Promise<number>;
+  /** Current versions in id order, in pages, starting after `afterId`. */
+  adsForLinking(afterId: number, limit: number): Promise<AdForLinking[]>;
+  /** Facts of the current versions of the given ads. */
+  factsFor(adIds: number[], kinds?: readonly string[]): Promise<Map<number, Fact[]>>;
+  /** Replaces the facts of the current version of each ad (re-extraction after an extractor upgrade). */
+  replaceFacts(rows: { adId: number; facts: Fact[] }[], extractorVersion: string): Promise<void>;
+
+  /** Opaque per-ad state of a stage (e.g. the linker's text signature), for incremental runs. */
+  putAdState(stage: string, version: number, rows: { adId: number; state: Uint8Array }[]): Promise<void>;
+  adStates(stage: string, version: number, afterId: number, limit: number): Promise<{ adId: number; state: Uint8Array }[]>;
+  clearAdState(stage: string): Promise<void>;
+
+  insertLinks(runId: number, links: Link[]): Promise<void>;
+  clearLinks(): Promise<void>;
+  /** Replaces the whole network table with a new resolution. */
+  replaceNetworks(runId: number, networks: NetworkWrite[]): Promise<void>;
+  /** adId → networkId of the last resolution. */
+  networkAssignments(): Promise<Map<number, string>>;
+  /** Every current ad's input id, source and network id (null for a singleton), in id order. */
+  exportAssignments(): AsyncIterable<{ adId: number; sourceAdId: string; source: string; networkId: string | null }>;
+
+  stats(): Promise<StoreStats>;
+}
