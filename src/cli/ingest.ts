@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { ingestFiles, type IngestSummary } from "../ingest/ingest.js";
-import { extractForIngest } from "./extractor.js";
+import { availableParallelism } from "node:os";
 import { CliError, dbOption, fmt, withStore } from "./common.js";
 
 export function formatIngestSummary(s: IngestSummary): string {
@@ -18,9 +18,10 @@ export function registerIngest(program: Command): void {
     .argument("<files...>", "input files")
     .option("--source <name>", "source name for records that carry none")
     .option("--format <format>", "jsonl or csv (default: from the file name)")
-    .option("--batch <n>", "records per transaction", (v) => Number.parseInt(v, 10), 2000)
+    .option("--batch <n>", "records per transaction", (v) => Number.parseInt(v, 10), 5000)
     .option("--no-extract", "store ads without extracting facts")
-    .action(async (files: string[], o: { db?: string; source?: string; format?: string; batch: number; extract: boolean }) => {
+    .option("--workers <n>", "worker threads for parsing and extraction (default: one per core when extracting, else 0)", (v) => Number.parseInt(v, 10))
+    .action(async (files: string[], o: { db?: string; source?: string; format?: string; batch: number; extract: boolean; workers?: number }) => {
       for (const f of files) if (!existsSync(f)) throw new CliError(`ingest: ${f}: no such file`);
       const ac = new AbortController();
       const onSig = () => {
@@ -34,14 +35,14 @@ export function registerIngest(program: Command): void {
         ? new cliProgress.SingleBar({ format: "{file} [{bar}] {percentage}% | {read} records", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
         : null;
       let started = false;
-      const ex = o.extract ? await extractForIngest() : null;
       const summary = await withStore(o.db, (store) =>
         ingestFiles(store, files, {
           source: o.source,
           format: o.format,
           batchSize: o.batch,
-          extract: ex?.extract,
-          extractorVersion: ex?.version,
+          extract: o.extract,
+          // Without extraction the single SQLite writer is the bottleneck and shipping records to workers costs more than it saves.
+          workers: o.workers ?? (o.extract ? availableParallelism() : 0),
           signal: ac.signal,
           onProgress: (p) => {
             if (!bar) return;

@@ -2,23 +2,26 @@
  * Ingest: read → validate → normalize → extract → store, in batches of one transaction each. A bad record is
  * rejected with its file, line and reason; the rest of the file still goes in. Stopping (abort signal) between
  * batches leaves every committed batch in place and nothing half-written.
+ *
+ * With `workers > 0`, parsing, validation and extraction run in worker threads while this thread only writes,
+ * so the store's single writer is never idle waiting for CPU work.
  */
 import { basename } from "node:path";
 import { statSync } from "node:fs";
-import type { AdInput } from "../domain/ad.js";
-import type { Fact } from "../domain/fact.js";
-import type { IngestItem, RejectItem, Store } from "../store/store.js";
-import { contentHash, normalizeText } from "./normalize.js";
+import type { Store } from "../store/store.js";
+import { EXTRACTOR_VERSION } from "./extractor.js";
+import { PreparePool } from "./pool.js";
+import { prepareBatch, type PreparedBatch, type PrepareOptions, type WireRecord } from "./prepare.js";
 import { detectFormat, openReader } from "./readers.js";
-import { validateRecord } from "./schema.js";
 
 export interface IngestOptions {
   source?: string;
   format?: string;
   batchSize?: number;
-  /** Fact extraction run on every new or changed ad; none when omitted. */
-  extract?: (ad: AdInput) => Fact[];
-  extractorVersion?: string;
+  /** Extract facts from every new or changed ad (default true). */
+  extract?: boolean;
+  /** Worker threads for parsing and extraction; 0 runs everything on this thread (default). */
+  workers?: number;
   signal?: AbortSignal;
   onProgress?: (p: { file: string; bytes: number; totalBytes: number; read: number }) => void;
 }
@@ -39,15 +42,16 @@ export interface IngestSummary {
 
 export async function ingestFiles(store: Store, files: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now();
-  const batchSize = opts.batchSize ?? 2000;
-  const ev = opts.extractorVersion ?? "none";
-  const runId = await store.startRun("ingest", { files, source: opts.source ?? null, format: opts.format ?? null, extractorVersion: ev });
+  const extract = opts.extract ?? true;
+  const ev = extract ? EXTRACTOR_VERSION : "none";
+  const runId = await store.startRun("ingest", { files, source: opts.source ?? null, format: opts.format ?? null, extractorVersion: ev, workers: opts.workers ?? 0 });
   const s: IngestSummary = { files: files.length, read: 0, new: 0, versions: 0, unchanged: 0, rejected: 0, facts: 0, seconds: 0, adsPerSec: 0, interrupted: false, runId };
+  const pool = opts.workers && opts.workers > 0 ? new PreparePool(opts.workers) : null;
   let status: "ok" | "interrupted" | "failed" = "ok";
   try {
     for (const file of files) {
       if (opts.signal?.aborted) break;
-      await ingestOne(store, file, runId, batchSize, ev, opts, s);
+      await ingestOne(store, file, runId, ev, { file, source: opts.source, extract }, pool, opts, s);
     }
     if (opts.signal?.aborted) {
       s.interrupted = true;
@@ -57,6 +61,7 @@ export async function ingestFiles(store: Store, files: string[], opts: IngestOpt
     status = "failed";
     throw e;
   } finally {
+    await pool?.close();
     s.seconds = (performance.now() - t0) / 1000;
     s.adsPerSec = s.seconds > 0 ? s.read / s.seconds : 0;
     const { files: _f, seconds, adsPerSec, interrupted: _i, runId: _r, ...counts } = s;
@@ -65,44 +70,54 @@ export async function ingestFiles(store: Store, files: string[], opts: IngestOpt
   return s;
 }
 
-async function ingestOne(store: Store, file: string, runId: number, batchSize: number, ev: string, opts: IngestOptions, s: IngestSummary): Promise<void> {
-  const format = detectFormat(file, opts.format);
+async function ingestOne(
+  store: Store,
+  file: string,
+  runId: number,
+  ev: string,
+  prep: PrepareOptions,
+  pool: PreparePool | null,
+  opts: IngestOptions,
+  s: IngestSummary,
+): Promise<void> {
+  const batchSize = opts.batchSize ?? 5000;
+  const reader = openReader(file, detectFormat(file, opts.format));
   const totalBytes = statSync(file).size;
-  const reader = openReader(file, format);
   const name = basename(file);
-  let items: IngestItem[] = [];
-  let rejects: RejectItem[] = [];
-  const flush = async () => {
-    if (items.length === 0 && rejects.length === 0) return;
-    const res = await store.writeIngestBatch(runId, items, rejects, ev);
+  const inFlight: Promise<PreparedBatch>[] = [];
+
+  const write = async (batch: PreparedBatch) => {
+    const res = await store.writeIngestBatch(runId, batch.items, batch.rejects, ev);
     for (const o of res.outcomes) {
       if (o === "new") s.new++;
       else if (o === "version") s.versions++;
       else s.unchanged++;
     }
-    s.rejected += rejects.length;
-    items = [];
-    rejects = [];
+    s.rejected += batch.rejects.length;
+    s.facts += batch.facts;
     opts.onProgress?.({ file: name, bytes: reader.bytesRead(), totalBytes, read: s.read });
   };
+  const drainOne = async () => write(await (inFlight.shift() as Promise<PreparedBatch>));
+
+  let chunk: WireRecord[] = [];
+  const submit = async () => {
+    if (chunk.length === 0) return;
+    const records = chunk;
+    chunk = [];
+    if (!pool) return write(prepareBatch(records, prep));
+    inFlight.push(pool.submit(records, prep));
+    if (inFlight.length >= pool.capacity) await drainOne();
+  };
+
   for await (const rec of reader.records) {
     s.read++;
-    if ("error" in rec) {
-      rejects.push({ source: opts.source ?? null, file, line: rec.line, recordId: null, reason: rec.error, raw: rec.raw });
-    } else {
-      const v = validateRecord(rec.value, opts.source);
-      if (!v.ok) {
-        rejects.push({ source: opts.source ?? null, file, line: rec.line, recordId: v.recordId, reason: v.reason, raw: rec.raw });
-      } else {
-        const facts = opts.extract ? opts.extract(v.ad) : [];
-        s.facts += facts.length;
-        items.push({ input: v.ad, contentHash: contentHash(v.ad), normText: normalizeText(v.ad.title, v.ad.body), file, line: rec.line, facts });
-      }
-    }
-    if (items.length + rejects.length >= batchSize) {
-      await flush();
-      if (opts.signal?.aborted) return;
+    chunk.push(rec);
+    if (chunk.length >= batchSize) {
+      await submit();
+      if (opts.signal?.aborted) break;
     }
   }
-  await flush();
+  if (!opts.signal?.aborted) await submit();
+  // Batches already prepared are written even when stopping: each is its own transaction.
+  while (inFlight.length) await drainOne();
 }

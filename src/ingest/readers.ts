@@ -9,8 +9,11 @@ export type InputFormat = "jsonl" | "csv";
 
 export type RawRecord = { line: number; value: unknown; raw: string } | { line: number; error: string; raw: string | null };
 
+/** A JSON line is passed on as text: parsing it is the preparer's job (which may run in a worker). */
+export type ReadRecord = RawRecord | { line: number; text: string };
+
 export interface InputReader {
-  records: AsyncIterable<RawRecord>;
+  records: AsyncIterable<ReadRecord>;
   bytesRead(): number;
 }
 
@@ -29,18 +32,10 @@ export function openReader(path: string, format: InputFormat): InputReader {
   return { records: format === "csv" ? csvRecords(stream) : jsonlRecords(stream), bytesRead };
 }
 
-async function* jsonlRecords(stream: AsyncIterable<Buffer>): AsyncGenerator<RawRecord> {
+async function* jsonlRecords(stream: AsyncIterable<Buffer>): AsyncGenerator<ReadRecord> {
   for await (const l of splitLines(stream, MAX_LINE_BYTES)) {
-    if ("error" in l) {
-      yield { line: l.line, error: l.error, raw: null };
-      continue;
-    }
-    if (l.text.trim() === "") continue;
-    try {
-      yield { line: l.line, value: JSON.parse(l.text) as unknown, raw: l.text };
-    } catch (e) {
-      yield { line: l.line, error: `not JSON: ${(e as Error).message}`, raw: l.text };
-    }
+    if ("error" in l) yield { line: l.line, error: l.error, raw: null };
+    else if (l.text.trim() !== "") yield l;
   }
 }
 

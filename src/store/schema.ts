@@ -13,7 +13,7 @@ export interface SourcesTable {
   created_at: string;
 }
 
-/** The current version of every ad; earlier versions live in `ad_versions`. */
+/** The current version of every ad; superseded versions are moved to `ad_versions`. */
 export interface AdsTable {
   id: Generated<number>;
   source_id: number;
@@ -24,7 +24,6 @@ export interface AdsTable {
   first_seen_at: string;
   title: string;
   body: string;
-  norm_text: string;
   city: string | null;
   region: string | null;
   phone: string | null;

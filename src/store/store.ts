@@ -10,7 +10,6 @@ import type { Link } from "../domain/link.js";
 export interface IngestItem {
   input: AdInput;
   contentHash: string;
-  normText: string;
   file: string;
   line: number;
   facts: Fact[];

@@ -122,15 +122,6 @@ describe("idempotence and versions", () => {
     expect((await store.findAd("testsite", "v1"))?.version).toBe(2);
   });
 
-  it("stores extracted facts with the extractor version and replaces them on a new version", async () => {
-    const extract = (a: { body?: string }) => [{ kind: "phone" as const, value: `+1${(a.body ?? "").length}`, field: "body" as const, span: [0, 1] as [number, number], confidence: 1 }];
-    const ad = buildAd({ id: "f1", body: "abc" });
-    await ingestFiles(store, [writeJsonl(t.file("1.jsonl"), [ad])], { extract, extractorVersion: "t1" });
-    await ingestFiles(store, [writeJsonl(t.file("2.jsonl"), [{ ...ad, body: "abcdef" }])], { extract, extractorVersion: "t1" });
-    const stored = await store.findAd("testsite", "f1");
-    const facts = (await store.factsFor([stored!.id])).get(stored!.id);
-    expect(facts?.map((f) => f.value)).toEqual(["+16"]);
-  });
 });
 
 describe("interruption", () => {

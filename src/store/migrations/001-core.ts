@@ -30,7 +30,6 @@ export const core: Migration = {
       .addColumn("first_seen_at", "text", (c) => c.notNull())
       .addColumn("title", "text", (c) => c.notNull())
       .addColumn("body", "text", (c) => c.notNull())
-      .addColumn("norm_text", "text", (c) => c.notNull())
       .addColumn("city", "text")
       .addColumn("region", "text")
       .addColumn("phone", "text")

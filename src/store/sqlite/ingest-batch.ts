@@ -16,18 +16,20 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
     "select id, content_hash, version from ads where source_id = ? and source_ad_id = ?",
   );
   const insertAd = raw.prepare(`insert into ads (source_id, source_ad_id, url, posted_at, captured_at, first_seen_at,
-    title, body, norm_text, city, region, phone, email, images, extra, content_hash, version, org_id, sharing,
+    title, body, city, region, phone, email, images, extra, content_hash, version, org_id, sharing,
     ingest_file, ingest_line, run_id)
-    values (@source_id, @source_ad_id, @url, @posted_at, @captured_at, @captured_at, @title, @body, @norm_text, @city,
+    values (@source_id, @source_ad_id, @url, @posted_at, @captured_at, @captured_at, @title, @body, @city,
     @region, @phone, @email, @images, @extra, @content_hash, @version, 'public', 'hub', @ingest_file, @ingest_line, @run_id)`);
   const updateAd = raw.prepare(`update ads set url = @url, posted_at = @posted_at, captured_at = @captured_at,
-    title = @title, body = @body, norm_text = @norm_text, city = @city, region = @region, phone = @phone,
+    title = @title, body = @body, city = @city, region = @region, phone = @phone,
     email = @email, images = @images, extra = @extra, content_hash = @content_hash, version = @version,
     ingest_file = @ingest_file, ingest_line = @ingest_line, run_id = @run_id where id = @id`);
-  const insertVersion = raw.prepare(`insert into ad_versions (ad_id, version, content_hash, captured_at, url, posted_at,
+  // History: the row being superseded is copied to ad_versions before the update, so `ads` + `ad_versions`
+  // together hold every version exactly once.
+  const archiveCurrent = raw.prepare(`insert into ad_versions (ad_id, version, content_hash, captured_at, url, posted_at,
     title, body, city, region, phone, email, images, extra, ingest_file, ingest_line, run_id)
-    values (@id, @version, @content_hash, @captured_at, @url, @posted_at, @title, @body, @city, @region, @phone,
-    @email, @images, @extra, @ingest_file, @ingest_line, @run_id)`);
+    select id, version, content_hash, captured_at, url, posted_at, title, body, city, region, phone, email, images,
+    extra, ingest_file, ingest_line, run_id from ads where id = ?`);
   const seenVersion = raw.prepare("select 1 from ad_versions where ad_id = ? and content_hash = ?").pluck();
   const deleteFacts = raw.prepare("delete from facts where ad_id = ?");
   const insertFact = raw.prepare(`insert into facts (ad_id, version, kind, value, field, span_start, span_end,
@@ -66,7 +68,6 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
         captured_at: now,
         title: a.title ?? "",
         body: a.body ?? "",
-        norm_text: it.normText,
         city: a.city ?? null,
         region: a.region ?? null,
         phone: a.phone ?? null,
@@ -82,7 +83,6 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
       const prev = findAd.get(sid, a.id);
       if (!prev) {
         const id = Number(insertAd.run(row).lastInsertRowid);
-        insertVersion.run({ ...row, id });
         writeFacts(id, 1, it.facts, ev);
         outcomes.push("new");
         adIds.push(id);
@@ -93,8 +93,8 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
       } else {
         const version = prev.version + 1;
         const next = { ...row, id: prev.id, version };
+        archiveCurrent.run(prev.id);
         updateAd.run(next);
-        insertVersion.run(next);
         deleteFacts.run(prev.id);
         writeFacts(prev.id, version, it.facts, ev);
         outcomes.push("version");

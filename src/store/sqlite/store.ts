@@ -300,7 +300,7 @@ export class SqliteStore implements Store {
     const byKind = this.conn.raw.prepare<[], { kind: string; n: number }>("select kind, count(*) as n from facts group by kind").all();
     return {
       ads: one("select count(*) from ads"),
-      versions: one("select count(*) from ad_versions"),
+      versions: one("select count(*) from ads") + one("select count(*) from ad_versions"),
       sources: one("select count(*) from sources"),
       facts: one("select count(*) from facts"),
       links: one("select count(*) from links"),
