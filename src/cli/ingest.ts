@@ -18,7 +18,7 @@ export function registerIngest(program: Command): void {
     .argument("<files...>", "input files")
     .option("--source <name>", "source name for records that carry none")
     .option("--format <format>", "jsonl or csv (default: from the file name)")
-    .option("--batch <n>", "records per transaction", (v) => Number.parseInt(v, 10), 5000)
+    .option("--batch <n>", "records per transaction", (v) => Number.parseInt(v, 10), 10000)
     .option("--no-extract", "store ads without extracting facts")
     .option("--workers <n>", "worker threads for parsing and extraction (default: one per core when extracting, else 0)", (v) => Number.parseInt(v, 10))
     .action(async (files: string[], o: { db?: string; source?: string; format?: string; batch: number; extract: boolean; workers?: number }) => {

@@ -2,17 +2,23 @@
 /** The `threadline` command: one module per command, each a thin face over the library. */
 import { Command, CommanderError } from "commander";
 import { CliError } from "./common.js";
+import { registerEval } from "./eval.js";
 import { registerExport } from "./export.js";
+import { registerExtract } from "./extract.js";
 import { registerIngest } from "./ingest.js";
 import { registerInspect } from "./inspect.js";
+import { registerSynth } from "./synth.js";
 
 export function buildProgram(): Command {
   const program = new Command("threadline")
     .description("Threadline: link online ads to the operators behind them (synthetic data only in this repo)")
     .version("0.1.0")
     .showHelpAfterError();
+  registerSynth(program);
   registerIngest(program);
+  registerExtract(program);
   registerExport(program);
+  registerEval(program);
   registerInspect(program);
   return program;
 }

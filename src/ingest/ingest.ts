@@ -80,7 +80,7 @@ async function ingestOne(
   opts: IngestOptions,
   s: IngestSummary,
 ): Promise<void> {
-  const batchSize = opts.batchSize ?? 5000;
+  const batchSize = opts.batchSize ?? 10000;
   const reader = openReader(file, detectFormat(file, opts.format));
   const totalBytes = statSync(file).size;
   const name = basename(file);

@@ -1,0 +1,30 @@
+/** `threadline eval --truth truth.csv` — how well the stored networks recover the ground truth. */
+import type { Command } from "commander";
+import type { Store } from "../store/store.js";
+import { CliError, dbOption, withStore } from "./common.js";
+import { readPredictionFile, runEvalMetrics } from "./eval-metrics.js";
+import { networkRows } from "./export.js";
+
+/** The store's clustering keyed by input ad id (what the truth file uses). */
+export async function storedClustering(store: Store): Promise<Map<string, string>> {
+  const pred = new Map<string, string>();
+  for await (const r of networkRows(store)) pred.set(r.ad_id, r.network_id);
+  return pred;
+}
+
+export function registerEval(program: Command): void {
+  dbOption(program.command("eval"))
+    .description("pairwise and B-cubed precision/recall/F1 and adjusted Rand index against a truth file, overall and per kind")
+    .requiredOption("--truth <file>", "ground truth CSV: ad_id,network_id,kind")
+    .option("--pred <file>", "score this ad_id,network_id CSV instead of the database")
+    .option("--json", "machine-readable output")
+    .action(async (o: { db?: string; truth: string; pred?: string; json?: boolean }) => {
+      try {
+        const pred = o.pred ? await readPredictionFile(o.pred) : await withStore(o.db, storedClustering);
+        process.stdout.write(`${await runEvalMetrics(pred, { truth: o.truth, json: o.json })}\n`);
+      } catch (e) {
+        if (e instanceof Error && /^(eval|truth)/i.test(e.message)) throw new CliError(e.message);
+        throw e;
+      }
+    });
+}
