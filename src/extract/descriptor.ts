@@ -1,0 +1,100 @@
+/**
+ * Descriptors the ad states about the advertised person(s): ethnicity or nationality, languages spoken,
+ * incall/outcall, and whether the ad offers several people. Values are `type:value` ("ethnicity:asian",
+ * "language:french", "location:incall", "people:multiple").
+ *
+ * Ethnicity words after "no" ("no black men") describe excluded clients, not the advertiser: they are left to
+ * the cue extractor's restriction cues. Colour and generic words ("black", "white", "mixed", "french") count
+ * only next to a person noun ("black girl", "French beauty"); "black lingerie" is not an ethnicity.
+ *
+ * @example
+ * extractDescriptors("Sexy Asian girl, incall only").map((f) => f.value); // ["ethnicity:asian", "location:incall"]
+ */
+import type { Fact, TextField } from "../domain/fact.js";
+import { foldKey, normalizeText, originalSpan } from "./text/normalize.js";
+
+const ETHNICITY: Record<string, string> = {
+  asian: "asian", latina: "latina", latino: "latina", hispanic: "latina", ebony: "black", black: "black",
+  white: "white", caucasian: "white", european: "european", "eastern european": "european", indigenous: "indigenous",
+  native: "indigenous", "first nations": "indigenous", metis: "indigenous", filipina: "filipina", pinay: "filipina",
+  korean: "korean", japanese: "japanese", chinese: "chinese", thai: "thai", vietnamese: "vietnamese",
+  indian: "south-asian", desi: "south-asian", pakistani: "south-asian", punjabi: "south-asian", russian: "russian",
+  ukrainian: "ukrainian", brazilian: "brazilian", colombian: "colombian", cuban: "cuban", dominican: "dominican",
+  mexican: "mexican", "puerto rican": "puerto-rican", spanish: "spanish", italian: "italian", french: "french",
+  persian: "middle-eastern", arab: "middle-eastern", arabic: "middle-eastern", "middle eastern": "middle-eastern",
+  lebanese: "middle-eastern", mixed: "mixed", biracial: "mixed", african: "black", jamaican: "jamaican",
+  haitian: "haitian", polynesian: "polynesian", portuguese: "portuguese", greek: "greek", romanian: "romanian",
+  polish: "polish", turkish: "turkish",
+};
+const NEEDS_NOUN = new Set(["black", "white", "mixed", "native", "french", "spanish", "italian", "greek", "polish", "turkish", "portuguese", "indian", "arab", "arabic", "russian", "chinese", "japanese", "korean", "thai"]);
+const PERSON = /^\s*(?:girls?|gals?|wom[ae]n|lad(?:y|ies)|beaut(?:y|ies)|queens?|goddess|babes?|bab(?:y|ies)|chicks?|females?|escorts?|princess|doll|mamis?|hott(?:y|ies)|cuties?|models?|mistress|milfs?|angels?|and\b|&|\/|-)/i;
+const LANGUAGES: Record<string, string> = {
+  english: "english", french: "french", francais: "french", spanish: "spanish", espanol: "spanish",
+  mandarin: "mandarin", cantonese: "cantonese", chinese: "chinese", russian: "russian", portuguese: "portuguese",
+  korean: "korean", japanese: "japanese", vietnamese: "vietnamese", arabic: "arabic", punjabi: "punjabi",
+  hindi: "hindi", tagalog: "tagalog", italian: "italian", german: "german", polish: "polish", ukrainian: "ukrainian",
+};
+const LANGUAGE_CONTEXT = /\b(?:speak|speaks|speaking|spoken|languages?|fluent|parle|hablo|habla)\b[^.!?\n]{0,30}$/i;
+
+function words(keys: string[]): string {
+  return keys.sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, "\\s+")).join("|");
+}
+// Plain \b boundaries without the u flag: several times faster than Unicode lookbehinds on long ads.
+const ETHNICITY_RE = new RegExp(`\\b(${words(Object.keys(ETHNICITY))})\\b`, "gi");
+const LANGUAGE_RE = new RegExp(`\\b(${words(Object.keys(LANGUAGES))})\\b(\\s+speaking)?`, "gi");
+const LOCATION_RE = /\b(in|out|car)[\s-]?calls?\b/gi;
+const BILINGUAL_RE = /\bbilingu(?:al|e)\b/gi;
+const MULTIPLE_RE =
+  /\b(?:(?:2|3|two|three|deux)\s*(?:girls?|ladies|women|babes|hotties|chicks)|duo|double\s+(?:the\s+)?(?:fun|trouble)|me\s+(?:and|&)\s+my\s+(?:friend|girlfriend|gf|bestie|sister|roomate|roommate)|my\s+(?:friend|girlfriend|gf|bestie)\s+(?:and|&)\s+(?:i|me)|2\s*girl\s+special)\b/gi;
+
+/** Extract every descriptor from `text`. */
+export function extractDescriptors(text: string, field: TextField = "body"): Fact[] {
+  const n = normalizeText(text);
+  const t = n.text;
+  const out: Fact[] = [];
+  const push = (type: string, value: string, start: number, end: number, confidence: number): void => {
+    out.push({
+      kind: "descriptor",
+      value: `${type}:${value}`,
+      field,
+      span: originalSpan(n, start, end),
+      confidence,
+      data: { type, value },
+    });
+  };
+  const languageSpans: [number, number][] = [];
+  LANGUAGE_RE.lastIndex = 0;
+  for (let m = LANGUAGE_RE.exec(t); m !== null; m = LANGUAGE_RE.exec(t)) {
+    const speaking = m[2] !== undefined;
+    if (!speaking && !LANGUAGE_CONTEXT.test(t.slice(Math.max(0, m.index - 40), m.index)) && !/only\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
+    push("language", LANGUAGES[foldKey(m[1])], m.index, m.index + m[0].length, 0.85);
+    languageSpans.push([m.index, m.index + m[0].length]);
+  }
+  BILINGUAL_RE.lastIndex = 0;
+  for (let m = BILINGUAL_RE.exec(t); m !== null; m = BILINGUAL_RE.exec(t)) {
+    push("language", "english", m.index, m.index + m[0].length, 0.6);
+    push("language", "french", m.index, m.index + m[0].length, 0.6);
+  }
+  ETHNICITY_RE.lastIndex = 0;
+  for (let m = ETHNICITY_RE.exec(t); m !== null; m = ETHNICITY_RE.exec(t)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (languageSpans.some(([s, e]) => s < end && start < e)) continue;
+    const key = foldKey(m[1]).replace(/\s+/g, " ");
+    // "no black men", "no asians": a restriction on clients, not a description.
+    if (/\bno\s+(?:[\p{L}]+\s+)?$/iu.test(t.slice(Math.max(0, start - 12), start))) continue;
+    const after = t.slice(end, end + 16);
+    if (/^\s*(?:men|guys|males|gentlemen|clients|food|restaurant|cuisine|hair|lingerie|dress|outfit)\b/i.test(after)) continue;
+    if (NEEDS_NOUN.has(key) && !PERSON.test(after)) continue;
+    push("ethnicity", ETHNICITY[key], start, end, 0.85);
+  }
+  LOCATION_RE.lastIndex = 0;
+  for (let m = LOCATION_RE.exec(t); m !== null; m = LOCATION_RE.exec(t)) {
+    push("location", `${m[1].toLowerCase()}call`, m.index, m.index + m[0].length, 0.95);
+  }
+  MULTIPLE_RE.lastIndex = 0;
+  for (let m = MULTIPLE_RE.exec(t); m !== null; m = MULTIPLE_RE.exec(t)) {
+    push("people", "multiple", m.index, m.index + m[0].length, 0.8);
+  }
+  return out.sort((a, b) => a.span[0] - b.span[0]);
+}

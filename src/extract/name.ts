@@ -1,0 +1,92 @@
+/**
+ * Names the advertiser uses: "my name is X", "name: X", "ask for X", "call me X", "I'm X", "X here",
+ * "this is X". Strong frames ("my name is", "ask for", "name:") accept any capitalized word that is not a
+ * common English word; weak frames ("I'm X", "X here", "this is X") need X in the given-names list
+ * (`data/given-names.txt`), because "I'm new" and "Available here" are not names. Values are lower-case and
+ * accent-free; `data.display` keeps the spelling used.
+ *
+ * @example
+ * extractNames("Hi gentlemen, Jade here")[0].value; // "jade"
+ */
+import type { Fact, TextField } from "../domain/fact.js";
+import { readDataFile } from "./data/files.js";
+import { foldKey, normalizeText, originalSpan } from "./text/normalize.js";
+
+let names: Set<string> | undefined;
+
+/** The given-names list, loaded on first use. */
+export function givenNames(): Set<string> {
+  if (names === undefined) {
+    names = new Set(
+      readDataFile("given-names.txt")
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0 && !l.startsWith("#")),
+    );
+  }
+  return names;
+}
+
+/** Capitalized words that strong frames still must not take for names. */
+const NOT_NAMES = new Set([
+  "new", "here", "back", "available", "ready", "the", "a", "an", "your", "ur", "you", "me", "my", "in", "at", "for",
+  "real", "sweet", "sexy", "hot", "young", "petite", "busty", "independent", "visiting", "only", "now", "just",
+  "not", "so", "very", "always", "open", "free", "waiting", "incall", "outcall", "ebony", "asian", "latina",
+  "discreet", "clean", "safe", "professional", "upscale", "classy", "naughty", "playful", "friendly", "down",
+  "good", "best", "your", "baby", "babe", "daddy", "mami", "mommy", "honey", "princess", "queen", "goddess",
+  "girl", "lady", "woman", "today", "tonight", "tomorrow", "in", "out", "on", "off", "also", "still", "no",
+  "yes", "text", "call", "ask", "hi", "hello", "hey", "dm", "snap", "kik", "available", "from", "and", "or",
+  "two", "three", "vip", "gfe", "pse", "please", "thanks",
+]);
+
+const WORD = "([A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF]{1,14}|[A-Z]{2,12})";
+/** Case-insensitive lead-in inside a case-sensitive pattern: "ask for" → "[aA][sS][kK] [fF][oO][rR]". */
+function ci(words: string): string {
+  return words.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, "\\s+");
+}
+const FRAMES: { re: RegExp; strong: boolean }[] = [
+  {
+    re: new RegExp(
+      `\\b(?:${ci("my name is")}|${ci("my name")}'?s|${ci("name")}\\s*[:=\\-]|${ci("me llamo")}|${ci("je")}\\s+m'${ci("appelle")}|${ci("mon nom est")})\\s*${WORD}`,
+      "g",
+    ),
+    strong: true,
+  },
+  { re: new RegExp(`\\b(?:${ci("ask for")}|${ci("call me")}|${ci("they call me")})\\s+${WORD}`, "g"), strong: true },
+  { re: new RegExp(`\\b(?:I'?m|I\\s+am|${ci("this is")}|${ci("it")}'?s|${ci("c")}'${ci("est")}|${ci("soy")})\\s+${WORD}`, "g"), strong: false },
+  { re: new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF'])${WORD}\\s+(?:here|ici|aqui|aquí)\\b`, "g"), strong: false },
+];
+
+/** Extract the names an advertiser uses in `text`. */
+export function extractNames(text: string, field: TextField = "body"): Fact[] {
+  const n = normalizeText(text);
+  const t = n.text;
+  const list = givenNames();
+  const out: Fact[] = [];
+  const taken: [number, number][] = [];
+  for (const { re, strong } of FRAMES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+      const word = m[1];
+      const key = foldKey(word);
+      if (NOT_NAMES.has(key)) continue;
+      const known = list.has(key);
+      if (!known && !strong) continue;
+      // All-caps words are names only when listed ("ASK FOR JADE"), not shouting ("CALL ME NOW").
+      if (!known && word === word.toUpperCase()) continue;
+      const start = m.index + m[0].lastIndexOf(word);
+      const end = start + word.length;
+      if (taken.some(([s, e]) => s < end && start < e)) continue;
+      taken.push([start, end]);
+      out.push({
+        kind: "name",
+        value: key,
+        field,
+        span: originalSpan(n, start, end),
+        confidence: known ? (strong ? 0.9 : 0.75) : 0.6,
+        data: { display: word, listed: known },
+      });
+    }
+  }
+  return out.sort((a, b) => a.span[0] - b.span[0]);
+}

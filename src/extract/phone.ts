@@ -1,0 +1,210 @@
+/**
+ * Phone numbers: North American (NANP) numbers to E.164 on a fast path of our own, international "+" numbers
+ * through libphonenumber-js.
+ *
+ * A candidate is a window of a digit run (see `text/digits.ts`) that starts and ends on group boundaries:
+ * 10 digits, or 11 starting with the country code 1. It must be a valid NANP number (area code in the
+ * libphonenumber list, exchange 2–9 and not N11), must not be labelled as a post id ("ID:", "#", "ad #"), and
+ * windows whose grouping looks like a phone number ("416-555-0123", "(416) 5550123") win over odd ones when
+ * they overlap. Dates, clock times and measurements never reach this stage (masked in the digit reader), and
+ * price lists break runs because "hh", "hr", "$" and the like are not digits.
+ *
+ * @example
+ * extractPhones("for80 2sixseven one9zerofor")[0].value; // "+14802671904"
+ */
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import type { Fact, TextField } from "../domain/fact.js";
+import { NANP_AREA_CODES } from "./data/nanp-area-codes.js";
+import { digitRuns, digitZones } from "./text/digits.js";
+import type { DigitRun, DigitUnit } from "./text/digits.js";
+import { normalizeText, originalSpan } from "./text/normalize.js";
+import type { NormalizedText } from "./text/normalize.js";
+
+/** How the digits were written, for the `obfuscated` flag and for evaluation by style. */
+export interface PhoneData extends Record<string, unknown> {
+  /** Country calling code: "1" for NANP. */
+  countryCode: string;
+  /** ISO country when libphonenumber resolved one (international numbers only). */
+  country?: string;
+  /** The area code of a NANP number. */
+  areaCode?: string;
+  /** Unit kinds seen: "digit", "word", "homophone", "letter", "oh", "unicode". */
+  styles: string[];
+}
+
+const STANDARD_GROUPINGS = new Set(["3,3,4", "10", "3,7", "6,4", "1,3,3,4", "11", "1,10", "1,3,7", "4,3,4"]);
+const PLAIN_SEP = /^[ \t().\-/+]*$/;
+const LABEL = /(?:\b(?:post|ad|listing|ref|reference|order|item|ticket|invoice|user|account|acct)\s*(?:id|#|no\.?|num(?:ber)?)?|\bid|#)\s*[:#=.]?\s*$/i;
+const PHONE_WORD = /\b(?:call|text|txt|phone|ph|cell|tel|mobile|mob|contact|whatsapp|sms|number|num)\b/i;
+
+interface Candidate {
+  units: DigitUnit[];
+  groupLengths: number[];
+  seps: string[];
+  e164: string;
+  countryCode: string;
+  country?: string;
+  areaCode?: string;
+  score: number;
+}
+
+/**
+ * Cheap precheck: at least 7 digit-like tokens (digits, spelled digit words, look-alike letters next to digits).
+ * Glued homophones ("zerofor") are not counted, so `extractPhones` itself gates on digit zones instead.
+ */
+export function mayContainPhone(text: string): boolean {
+  return digitZones(text).count >= 7;
+}
+
+const PIPE_AS_DIGIT = /[0-9A-Za-z]\||\|[0-9A-Za-z]/;
+
+/** Extract every phone number from `text`. Spans point into `text`; `field` tags the facts. */
+export function extractPhones(text: string, field: TextField = "body"): Fact[] {
+  const n = normalizeText(text);
+  const { zones } = digitZones(n.text);
+  if (zones.length === 0) return [];
+  // A zone with fewer than 5 digit units cannot hold a phone even with standalone "oh"/"OOOl" groups added.
+  const cands = candidates(n, digitRuns(n, { minUnits: 5 }, zones));
+  // "|" is either a separator ("416|555|0123") or the digit one ("4|6 555 0|23"): read both ways and let the
+  // better-formed number win where the readings overlap.
+  if (PIPE_AS_DIGIT.test(n.text)) cands.push(...candidates(n, digitRuns(n, { pipeIsOne: true, minUnits: 5 }, zones)));
+  return pick(cands).map((c) => toFact(n, c, field));
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.units[0].start < b.units[b.units.length - 1].end && b.units[0].start < a.units[a.units.length - 1].end;
+}
+
+function candidates(n: NormalizedText, runs: DigitRun[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const run of runs) {
+    const units: DigitUnit[] = [];
+    const groupStart: number[] = [];
+    for (const g of run.groups) {
+      groupStart.push(units.length);
+      for (const u of g.units) units.push(u);
+    }
+    if (units.length < 7) continue;
+    const boundaries = new Set<number>([...groupStart, units.length]);
+    const digits = units.map((u) => u.digit).join("");
+    const plusPrefixed = isPlusPrefixed(n.text, units[0].start);
+    if (plusPrefixed && digits[0] !== "1") {
+      const intl = international(run, groupStart, units, digits);
+      if (intl !== null) {
+        out.push(intl);
+        continue;
+      }
+    }
+    for (let gi = 0; gi < groupStart.length; gi++) {
+      const s = groupStart[gi];
+      for (const len of digits[s] === "1" ? [11, 10] : [10]) {
+        const e = s + len;
+        if (!boundaries.has(e)) continue;
+        const national = digits.slice(e - 10, e);
+        if (!isNanp(national)) continue;
+        if (isLabelled(n.text, units[s].start)) continue;
+        const lengths: number[] = [];
+        const seps: string[] = [];
+        for (let k = gi; k < groupStart.length && groupStart[k] < e; k++) {
+          const end = k + 1 < groupStart.length ? groupStart[k + 1] : units.length;
+          lengths.push(end - groupStart[k]);
+          if (k > gi) seps.push(run.groups[k].sep);
+        }
+        const standard = STANDARD_GROUPINGS.has(lengths.join(","));
+        out.push({
+          units: units.slice(s, e),
+          groupLengths: lengths,
+          seps,
+          e164: `+1${national}`,
+          countryCode: "1",
+          areaCode: national.slice(0, 3),
+          score: (standard ? 2 : 0) + (s === 0 ? 0.5 : 0) + (e === units.length ? 0.5 : 0),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Best non-overlapping candidates: higher score first, then leftmost. */
+function pick(cands: Candidate[]): Candidate[] {
+  cands.sort((a, b) => b.score - a.score || a.units[0].start - b.units[0].start);
+  const picked: Candidate[] = [];
+  for (const c of cands) if (!picked.some((p) => overlaps(p, c))) picked.push(c);
+  return picked.sort((a, b) => a.units[0].start - b.units[0].start);
+}
+
+/** Valid NANP national number: known area code, exchange 2–9 and not N11. */
+export function isNanp(national: string): boolean {
+  if (national.length !== 10 || !NANP_AREA_CODES.has(national.slice(0, 3))) return false;
+  const x = national.charCodeAt(3);
+  if (x < 50) return false; // exchange starts with 0 or 1
+  return !(national[4] === "1" && national[5] === "1");
+}
+
+function isPlusPrefixed(text: string, at: number): boolean {
+  if (at === 0 || text[at - 1] !== "+") return false;
+  const before = at >= 2 ? text.charCodeAt(at - 2) : 32;
+  // "18+416…" is an age followed by a number, not an international prefix.
+  return !((before >= 48 && before <= 57) || (before >= 65 && before <= 90) || (before >= 97 && before <= 122));
+}
+
+function isLabelled(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 24), at);
+  const m = LABEL.exec(before);
+  if (m === null) return false;
+  // A bare "#" after a phone word ("call #", "ph#") is still a phone.
+  if (/^\s*#/.test(m[0]) && PHONE_WORD.test(before.slice(0, m.index))) return false;
+  return true;
+}
+
+function international(run: DigitRun, groupStart: number[], units: DigitUnit[], digits: string): Candidate | null {
+  const ends = [...groupStart.slice(1), units.length].filter((e) => e >= 8 && e <= 15).reverse();
+  for (const e of ends) {
+    // A 10-digit NANP number written "+4165550123" is more likely than a foreign number of the same digits.
+    if (e === 10 && isNanp(digits.slice(0, 10))) return null;
+    const parsed = parsePhoneNumberFromString(`+${digits.slice(0, e)}`);
+    if (parsed === undefined || !parsed.isValid()) continue;
+    const k = groupStart.findIndex((g) => g === e);
+    const lastGroup = k < 0 ? groupStart.length : k;
+    return {
+      units: units.slice(0, e),
+      groupLengths: [],
+      seps: run.groups.slice(1, lastGroup).map((g) => g.sep),
+      e164: parsed.number,
+      countryCode: parsed.countryCallingCode,
+      country: parsed.country,
+      score: 3,
+    };
+  }
+  return null;
+}
+
+function toFact(n: NormalizedText, c: Candidate, field: TextField): Fact {
+  const first = c.units[0];
+  const last = c.units[c.units.length - 1];
+  let start = first.start;
+  const before = start > 0 ? n.text[start - 1] : "";
+  // Include a leading "+" or an opening parenthesis closed inside the number: "+1 416…", "(416) 555…".
+  if (before === "+" || (before === "(" && n.text.slice(start, last.end).includes(")"))) start--;
+  const span = originalSpan(n, start, last.end);
+  const styles = new Set<string>();
+  for (const u of c.units) {
+    if (u.kind === "digit") {
+      const [s, e] = originalSpan(n, u.start, u.end);
+      const code = n.original.charCodeAt(s);
+      styles.add(e - s === 1 && code >= 48 && code <= 57 ? "digit" : "unicode");
+    } else styles.add(u.kind);
+  }
+  const oddGrouping = c.countryCode === "1" && !STANDARD_GROUPINGS.has(c.groupLengths.join(","));
+  const oddSep = c.seps.some((s) => !PLAIN_SEP.test(s));
+  const obfuscated = styles.size > 1 || !styles.has("digit") || oddGrouping || oddSep;
+  const data: PhoneData = { countryCode: c.countryCode, styles: [...styles].sort() };
+  if (c.country !== undefined) data.country = c.country;
+  if (c.areaCode !== undefined) data.areaCode = c.areaCode;
+  let confidence = 0.95;
+  if (oddGrouping || oddSep) confidence = 0.9;
+  if (styles.has("word") || styles.has("letter") || styles.has("unicode")) confidence = 0.85;
+  if (styles.has("homophone") || styles.has("oh")) confidence = 0.8;
+  return { kind: "phone", value: c.e164, field, span, confidence, obfuscated, data };
+}

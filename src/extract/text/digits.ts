@@ -1,0 +1,383 @@
+/**
+ * Digit runs: read digits the way a person would, from a normalized text.
+ *
+ * The text is cut into chunks (maximal runs of letters, digits and "|"). A chunk becomes a digit group when it
+ * parses completely into digit units:
+ * - ASCII digits (after normalization, so also 𝟒, ４, ④, 4️⃣ …);
+ * - spelled digits in English, French and Spanish ("four", "quatre", "cuatro"), also glued to digits ("four1six");
+ * - homophones inside a glued chunk only ("for80", "zerofor", "2too"): standing alone they are ordinary words;
+ * - letters standing for digits next to real digits in the same chunk: O/o → 0, I/l/i/| → 1; S/s → 5, B → 8,
+ *   Z/z → 2, G → 6, g → 9 when sandwiched between two digits ("4S6"), or as capitals in a chunk with two real
+ *   digits ("S55") — but never in a bra size ("34B");
+ * - a standalone homophone ("for", "to") only between two digit groups ("…0 for 80…");
+ * - a standalone "oh"/"o" as zero, only right after another digit group ("six oh four").
+ * Consecutive groups separated by at most a few non-alphanumeric characters (spaces, dots, dashes, bullets,
+ * emoji …) form a run. Dates, clock times and body measurements are masked first so they never join a run.
+ */
+import type { NormalizedText } from "./normalize.js";
+
+export type UnitKind = "digit" | "word" | "homophone" | "letter" | "oh";
+
+export interface DigitUnit {
+  digit: number;
+  /** Offsets in the normalized text. */
+  start: number;
+  end: number;
+  kind: UnitKind;
+}
+
+export interface DigitGroup {
+  units: DigitUnit[];
+  start: number;
+  end: number;
+  /** Separator text between the previous group of the run and this one ("" for the first). */
+  sep: string;
+}
+
+export interface DigitRun {
+  groups: DigitGroup[];
+}
+
+const STRONG_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  // French (accents folded: "zéro" → "zero")
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9,
+  // Spanish
+  cero: 0, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9,
+};
+const HOMOPHONES: Record<string, number> = { oh: 0, for: 4, fore: 4, to: 2, too: 2, won: 1, ate: 8 };
+const STRONG_MAP = new Map<string, number>(Object.entries(STRONG_WORDS));
+STRONG_MAP.set("zéro", 0);
+const ONE_LETTER: Record<string, number> = { O: 0, o: 0, I: 1, l: 1, i: 1, "|": 1 };
+const SANDWICH: Record<string, number> = { S: 5, s: 5, B: 8, Z: 2, z: 2, G: 6, g: 9 };
+
+interface WordEntry {
+  word: string;
+  digit: number;
+  kind: UnitKind;
+}
+const WORDS_BY_FIRST = new Map<string, WordEntry[]>();
+for (const [word, digit] of Object.entries(STRONG_WORDS)) addWord(word, digit, "word");
+for (const [word, digit] of Object.entries(HOMOPHONES)) addWord(word, digit, "homophone");
+for (const list of WORDS_BY_FIRST.values()) list.sort((a, b) => b.word.length - a.word.length);
+const PREFIXES = new Set<string>();
+for (const w of [...Object.keys(STRONG_WORDS), ...Object.keys(HOMOPHONES)]) PREFIXES.add(w.slice(0, 2));
+
+function addWord(word: string, digit: number, kind: UnitKind): void {
+  const list = WORDS_BY_FIRST.get(word[0]) ?? [];
+  list.push({ word, digit, kind });
+  WORDS_BY_FIRST.set(word[0], list);
+}
+
+/**
+ * Spelled digits as whole words or glued together ("fouronesix", "four1six"), for the cheap zone scan. Matched
+ * against lower-cased text. Homophones ("for", "oh") are left out: they only matter next to digits, which the
+ * zone around those digits already covers.
+ */
+const DIGIT_WORD_PATTERN = new RegExp(
+  `(?<![a-z\u00e0-\u00ff])(?:${[...Object.keys(STRONG_WORDS), "zéro"].sort((a, b) => b.length - a.length).join("|")})+(?![a-z\u00e0-\u00ff])`,
+  "g",
+);
+
+const CHUNK_PIPE = /[\p{L}0-9|]+/gu;
+const CHUNK = /[\p{L}0-9]+/gu;
+
+// Masks: things made of digits that are never phone numbers.
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+const MASKS: RegExp[] = [
+  /\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b/g, // 12/12/2023
+  /\b(?:19|20)\d{2}[/.\s-]\d{1,2}[/.\s-]\d{1,2}\b/g, // 2023-12-12, 2023 12 25
+  new RegExp(`\\b${MONTH}\\s*\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2}\\b`, "gi"), // Dec 12, 2023
+  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\s*,?\\s*(?:19|20)\\d{2}\\b`, "gi"), // 12 Dec 2023
+  /\b\d{1,2}(?:[:h.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)(?![a-z])/gi, // 10am, 10:30 pm
+  /\b\d{1,2}:\d{2}\b/g, // 22:30
+  /\b[2-5]\d\s?[a-h]{0,3}\s*[-/]\s*[1-4]\d\s*[-/]\s*[2-5]\d\b/gi, // 34D-24-36
+  /\b\d'\s?\d{1,2}(?:"|'')?/g, // 5'4"
+];
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+function maskRanges(text: string, zone: Range): Range[] {
+  const out: Range[] = [];
+  const sub = text.slice(zone.start, zone.end);
+  for (const re of MASKS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
+      out.push({ start: zone.start + m.index, end: zone.start + m.index + m[0].length });
+    }
+  }
+  return out;
+}
+
+const ZONE_PAD = 24;
+const LOOKALIKE = new Uint8Array(128);
+for (const c of "OoIil|SsBZzGg") LOOKALIKE[c.charCodeAt(0)] = 1;
+
+/** Where digits could be: ranges around digits, spelled digits and look-alike letters next to digits. */
+export interface DigitZones {
+  zones: Range[];
+  /** Digit-like tokens seen: digits, spelled digit words, look-alike letters touching a digit. */
+  count: number;
+}
+
+function isAlnumCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0x7f || c === 124;
+}
+
+/** Find the parts of `text` worth reading for digits. Cheap: one pass over char codes plus one regex. */
+export function digitZones(text: string): DigitZones {
+  const points: number[] = [];
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      count++;
+      points.push(i);
+    } else if (c < 128 && LOOKALIKE[c] === 1 && (isDigitCode(text.charCodeAt(i - 1)) || isDigitCode(text.charCodeAt(i + 1)))) {
+      count++;
+    }
+  }
+  const lower = text.toLowerCase();
+  DIGIT_WORD_PATTERN.lastIndex = 0;
+  for (let m = DIGIT_WORD_PATTERN.exec(lower); m !== null; m = DIGIT_WORD_PATTERN.exec(lower)) {
+    count += Math.max(1, Math.round(m[0].length / 4));
+    points.push(m.index, m.index + m[0].length - 1);
+  }
+  if (points.length === 0) return { zones: [], count };
+  points.sort((a, b) => a - b);
+  const zones: Range[] = [];
+  for (const p of points) {
+    const start = Math.max(0, p - ZONE_PAD);
+    const end = Math.min(text.length, p + ZONE_PAD);
+    const last = zones[zones.length - 1];
+    if (last !== undefined && start <= last.end) {
+      last.end = Math.max(last.end, end);
+      continue;
+    }
+    zones.push({ start, end });
+  }
+  // Never cut a word in half.
+  for (const z of zones) {
+    while (z.start > 0 && isAlnumCode(text.charCodeAt(z.start - 1))) z.start--;
+    while (z.end < text.length && isAlnumCode(text.charCodeAt(z.end))) z.end++;
+  }
+  return { zones, count };
+}
+
+const MAX_SEP = 6;
+const HARD_BREAK = /[$€£%@=]|\n\s*\n/;
+
+export interface DigitRunOptions {
+  /** Read "|" as the digit one (otherwise it is a separator). */
+  pipeIsOne?: boolean;
+  /** Skip zones with fewer parsed digit units than this (a speed-up for callers that need long runs). */
+  minUnits?: number;
+}
+
+/** Cut a normalized text into digit runs. */
+export function digitRuns(n: NormalizedText, options: DigitRunOptions = {}, zones?: Range[]): DigitRun[] {
+  const runs: DigitRun[] = [];
+  const text = n.text;
+  for (const zone of zones ?? digitZones(text).zones) runsInZone(text, zone, options, runs);
+  return runs;
+}
+
+function runsInZone(text: string, zone: Range, options: DigitRunOptions, runs: DigitRun[]): void {
+  let current: DigitGroup[] = [];
+  let prevEnd = -1;
+  const flush = (): void => {
+    if (current.length > 0) runs.push({ groups: current });
+    current = [];
+  };
+  const chunkRe = options.pipeIsOne === true ? CHUNK_PIPE : CHUNK;
+  const chunks: Chunk[] = [];
+  let unitCount = 0;
+  chunkRe.lastIndex = zone.start;
+  for (let m = chunkRe.exec(text); m !== null && m.index < zone.end; m = chunkRe.exec(text)) {
+    const parsed = parseChunk(m[0], m.index);
+    if (parsed !== null) unitCount += parsed.length;
+    chunks.push({ text: m[0], start: m.index, end: m.index + m[0].length, masked: false, units: parsed });
+  }
+  // Too few digits to matter to the caller: skip masks and run building.
+  if (unitCount < (options.minUnits ?? 0)) return;
+  const masks = maskRanges(text, zone);
+  if (masks.length > 0) {
+    for (const c of chunks) {
+      if (masks.some((r) => r.start < c.end && c.start < r.end)) {
+        c.masked = true;
+        c.units = null;
+      }
+    }
+  }
+  const joinable = (a: { end: number }, b: { start: number }): boolean => {
+    const sep = text.slice(a.end, b.start);
+    return sep.length <= MAX_SEP && !HARD_BREAK.test(sep);
+  };
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i];
+    const joins = current.length > 0 && prevEnd >= 0 && joinable({ end: prevEnd }, c);
+    let units = c.units;
+    if (units === null && !masked(c)) units = standaloneUnits(c, joins, chunks[i + 1], joinable);
+    if (units === null) {
+      flush();
+      prevEnd = c.end;
+      continue;
+    }
+    if (!joins) flush();
+    current.push({ units, start: c.start, end: c.end, sep: current.length === 0 ? "" : text.slice(prevEnd, c.start) });
+    prevEnd = c.end;
+  }
+  flush();
+}
+
+interface Chunk {
+  text: string;
+  start: number;
+  end: number;
+  masked: boolean;
+  units: DigitUnit[] | null;
+}
+
+function masked(c: Chunk): boolean {
+  return c.masked;
+}
+
+const ALL_SUBS = /^[OoIl|]{2,}$/;
+
+/**
+ * Chunks that are digits only next to other digits: "oh"/"o" after a digit group, a homophone ("for", "to")
+ * or a run of look-alike letters ("OOOl") next to a digit group on either side.
+ */
+function standaloneUnits(
+  c: Chunk,
+  joinsPrev: boolean,
+  next: Chunk | undefined,
+  joinable: (a: Chunk, b: Chunk) => boolean,
+): DigitUnit[] | null {
+  const joinsNext = next !== undefined && next.units !== null && joinable(c, next);
+  if (joinsPrev && isStandaloneZero(c.text)) return [{ digit: 0, start: c.start, end: c.end, kind: "oh" }];
+  if (!joinsPrev && !joinsNext) return null;
+  const homophone = HOMOPHONES[c.text.toLowerCase()];
+  // "…0 for 80…": a standalone homophone only between two digit groups ("call 416… for fun" keeps its "for").
+  if (homophone !== undefined) {
+    return joinsPrev && joinsNext ? [{ digit: homophone, start: c.start, end: c.end, kind: "homophone" }] : null;
+  }
+  if (ALL_SUBS.test(c.text)) {
+    return [...c.text].map((ch, k) => ({ digit: ONE_LETTER[ch], start: c.start + k, end: c.start + k + 1, kind: "letter" as const }));
+  }
+  return null;
+}
+
+function isStandaloneZero(chunk: string): boolean {
+  return chunk === "oh" || chunk === "Oh" || chunk === "OH" || chunk === "o" || chunk === "O";
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Parse one chunk completely into digit units, or return null. */
+export function parseChunk(chunk: string, offset: number): DigitUnit[] | null {
+  let hasDigit = false;
+  for (let i = 0; i < chunk.length; i++) {
+    if (isDigitCode(chunk.charCodeAt(i))) {
+      hasDigit = true;
+      break;
+    }
+  }
+  if (!hasDigit) {
+    // Digit words are 2–6 letters; glued ones ("fouronesix") at least 5. Reject ordinary words cheaply.
+    const L = chunk.length;
+    if (L < 2 || (L > 6 && !PREFIXES.has(chunk.slice(0, 2).toLowerCase()))) return null;
+    const lower = chunk.toLowerCase();
+    const strong = STRONG_MAP.get(lower) ?? STRONG_MAP.get(foldAscii(lower));
+    if (strong !== undefined) return [{ digit: strong, start: offset, end: offset + L, kind: "word" }];
+    if (L < 5 || !PREFIXES.has(lower.slice(0, 2))) return null;
+    return parseGlued(chunk, foldAscii(lower), offset, false);
+  }
+  return parseGlued(chunk, foldAscii(chunk.toLowerCase()), offset, true);
+}
+
+function foldAscii(s: string): string {
+  // Only pay for NFD when there is something to strip.
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  return s;
+}
+
+function sandwiched(chunk: string, i: number): boolean {
+  return i > 0 && i + 1 < chunk.length && isDigitCode(chunk.charCodeAt(i - 1)) && isDigitCode(chunk.charCodeAt(i + 1));
+}
+
+/**
+ * "S55", "BI9": a capital S/B/Z/G in a chunk of digits and capital look-alikes only, unless the chunk is a bra
+ * size ("34B").
+ */
+function capitalSub(chunk: string, ch: string): boolean {
+  if (ch !== "S" && ch !== "B" && ch !== "Z" && ch !== "G") return false;
+  return CAPITAL_SUB_CHUNK.test(chunk) && !BRA_SIZE.test(chunk);
+}
+const CAPITAL_SUB_CHUNK = /^(?=.*\d)[0-9OoIilSBZG|]{3,}$/;
+const BRA_SIZE = /^[2-5]\d[A-H]{1,3}$/;
+
+interface Step {
+  prev: number;
+  unit: DigitUnit;
+}
+
+/** Minimum-unit segmentation of a glued chunk such as "for80", "one9zerofor" or "3O9l". */
+function parseGlued(chunk: string, lower: string, offset: number, hasDigit: boolean): DigitUnit[] | null {
+  if (lower.length !== chunk.length) return null;
+  const L = chunk.length;
+  const best = new Array<number>(L + 1).fill(Infinity);
+  const step = new Array<Step | undefined>(L + 1);
+  best[0] = 0;
+  for (let i = 0; i < L; i++) {
+    if (best[i] === Infinity) continue;
+    const ch = chunk[i];
+    const code = chunk.charCodeAt(i);
+    const relax = (j: number, unit: DigitUnit): void => {
+      if (best[i] + 1 < best[j]) {
+        best[j] = best[i] + 1;
+        step[j] = { prev: i, unit };
+      }
+    };
+    if (isDigitCode(code)) {
+      relax(i + 1, { digit: code - 48, start: offset + i, end: offset + i + 1, kind: "digit" });
+      continue;
+    }
+    const words = WORDS_BY_FIRST.get(lower[i]);
+    if (words !== undefined) {
+      for (const w of words) {
+        if (lower.startsWith(w.word, i)) {
+          relax(i + w.word.length, { digit: w.digit, start: offset + i, end: offset + i + w.word.length, kind: w.kind });
+        }
+      }
+    }
+    if (hasDigit) {
+      const one = ONE_LETTER[ch];
+      if (one !== undefined) relax(i + 1, { digit: one, start: offset + i, end: offset + i + 1, kind: "letter" });
+      const sandwich = SANDWICH[ch];
+      if (sandwich !== undefined && (sandwiched(chunk, i) || capitalSub(chunk, ch))) {
+        relax(i + 1, { digit: sandwich, start: offset + i, end: offset + i + 1, kind: "letter" });
+      }
+    }
+  }
+  if (best[L] === Infinity) return null;
+  const units: DigitUnit[] = [];
+  for (let j = L; j > 0; ) {
+    const s = step[j] as Step;
+    units.push(s.unit);
+    j = s.prev;
+  }
+  units.reverse();
+  // A glued chunk must contain a real digit or a strong spelled digit: "tool" is not "201".
+  if (!units.some((u) => u.kind === "digit" || u.kind === "word")) return null;
+  // Homophones only count glued to something else ("for80"); "for" alone is the preposition.
+  if (units.length === 1 && units[0].kind !== "digit" && units[0].kind !== "word") return null;
+  return units;
+}

@@ -1,0 +1,69 @@
+/**
+ * URLs and bare domains ("www.example.com/x", "https://…", "sweetjade.ca", "sweetjade dot com").
+ * Values drop the scheme and "www.", lower-case the host and keep the path. Email addresses are left to
+ * `email.ts`.
+ *
+ * @example
+ * extractUrls("see www.Example.com/Jade!")[0].value; // "example.com/Jade"
+ */
+import type { Fact, TextField } from "../domain/fact.js";
+import { normalizeText, originalSpan } from "./text/normalize.js";
+
+const TLDS =
+  "com|ca|net|org|io|me|co|ly|xxx|app|link|site|info|biz|us|tv|cc|to|gg|fans|page|club|online|live|xyz|li|bio|ru|uk|fr|de";
+const SCHEME_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'()[\]{}]+/gi;
+const BARE = new RegExp(
+  `(?<![@\\w.\\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:${TLDS})(?![\\w@-])(?:/[^\\s<>"'()\\[\\]{}]*)?`,
+  "gi",
+);
+const SPELLED = new RegExp(
+  `(?<![@\\w.])([a-z0-9][a-z0-9-]{1,61})\\s*(?:[\\(\\[]\\s*(?:dot|\\.)\\s*[\\)\\]]|\\s+dot\\s+)\\s*(${TLDS})(?![\\w-])`,
+  "gi",
+);
+const TRAILING = /[.,;:!?*]+$/;
+/** Cheap precheck for the bare-domain pattern: a dot followed by a known top-level domain. */
+const TLD_HINT = new RegExp(`\\.(?:${TLDS})(?![a-z])`, "i");
+
+/** Normalized URL value: no scheme, no "www.", lower-cased host, path kept, no trailing slash. */
+export function normalizeUrl(raw: string): string {
+  let s = raw.replace(/^https?:\/\//i, "").replace(/^www\./i, "");
+  const slash = s.indexOf("/");
+  const host = (slash < 0 ? s : s.slice(0, slash)).toLowerCase();
+  s = host + (slash < 0 ? "" : s.slice(slash));
+  return s.replace(/\/+$/, "");
+}
+
+/** Extract every URL or domain from `text`. */
+export function extractUrls(text: string, field: TextField = "body"): Fact[] {
+  const n = normalizeText(text);
+  const t = n.text;
+  if (!t.includes(".") && !/\bdot\b/i.test(t)) return [];
+  const out: Fact[] = [];
+  const taken: [number, number][] = [];
+  const add = (start: number, raw: string, value: string, obfuscated: boolean): void => {
+    const end = start + raw.length;
+    if (taken.some(([s, e]) => s < end && start < e)) return;
+    taken.push([start, end]);
+    const span = originalSpan(n, start, end);
+    out.push({ kind: "url", value, field, span, confidence: obfuscated ? 0.8 : 0.95, obfuscated, data: {} });
+  };
+  const hasTld = TLD_HINT.test(t);
+  for (const re of hasTld ? [SCHEME_URL, BARE] : [SCHEME_URL]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+      const raw = m[0].replace(TRAILING, "");
+      if (raw.length < 4) continue;
+      // "jade@gmail.com" is an email; the bare pattern's lookbehind already stops at "@".
+      add(m.index, raw, normalizeUrl(raw), false);
+    }
+  }
+  SPELLED.lastIndex = 0;
+  if (!/dot|[([]\s*\.\s*[)\]]/i.test(t)) return out.sort((a, b) => a.span[0] - b.span[0]);
+  for (let m = SPELLED.exec(t); m !== null; m = SPELLED.exec(t)) {
+    // "(at) gmail (dot) com" belongs to an email.
+    const before = t.slice(Math.max(0, m.index - 8), m.index);
+    if (/(?:@|\bat\b|\bat\s*[)\]])\s*$/i.test(before)) continue;
+    add(m.index, m[0], `${m[1].toLowerCase()}.${m[2].toLowerCase()}`, true);
+  }
+  return out.sort((a, b) => a.span[0] - b.span[0]);
+}
