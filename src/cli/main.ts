@@ -2,11 +2,13 @@
 /** The `threadline` command: one module per command, each a thin face over the library. */
 import { Command, CommanderError } from "commander";
 import { CliError } from "./common.js";
+import { registerDemo } from "./demo.js";
 import { registerEval } from "./eval.js";
 import { registerExport } from "./export.js";
 import { registerExtract } from "./extract.js";
 import { registerIngest } from "./ingest.js";
 import { registerInspect } from "./inspect.js";
+import { registerLink } from "./link.js";
 import { registerSynth } from "./synth.js";
 
 export function buildProgram(): Command {
@@ -14,9 +16,11 @@ export function buildProgram(): Command {
     .description("Threadline: link online ads to the operators behind them (synthetic data only in this repo)")
     .version("0.1.0")
     .showHelpAfterError();
+  registerDemo(program);
   registerSynth(program);
   registerIngest(program);
   registerExtract(program);
+  registerLink(program);
   registerExport(program);
   registerEval(program);
   registerInspect(program);

@@ -131,7 +131,15 @@ export interface AdStateTable {
   state: Uint8Array;
 }
 
+export interface ArtifactsTable {
+  name: string;
+  run_id: number | null;
+  created_at: string;
+  data: string;
+}
+
 export interface Database {
+  artifacts: ArtifactsTable;
   orgs: OrgsTable;
   sources: SourcesTable;
   ads: AdsTable;

@@ -75,6 +75,17 @@ export interface NetworkWrite {
   lastPosted: string | null;
 }
 
+export interface NetworkRecord {
+  id: string;
+  size: number;
+  firstPosted: string | null;
+  lastPosted: string | null;
+  createdRun: number | null;
+  updatedRun: number | null;
+  summary: Record<string, unknown>;
+  members: { adId: number; reason: Record<string, unknown> }[];
+}
+
 export interface Store {
   readonly path: string;
   close(): Promise<void>;
@@ -94,6 +105,8 @@ export interface Store {
   adsForLinking(afterId: number, limit: number): Promise<AdForLinking[]>;
   /** Facts of the current versions of the given ads. */
   factsFor(adIds: number[], kinds?: readonly string[]): Promise<Map<number, Fact[]>>;
+  /** Just (ad, kind, value) of the given kinds for ads in an id range — the linker's light read path. */
+  factValues(fromId: number, toId: number, kinds: readonly string[]): Promise<{ adId: number; kind: string; value: string }[]>;
   /** Replaces the facts of the current version of each ad (re-extraction after an extractor upgrade). */
   replaceFacts(rows: { adId: number; facts: Fact[] }[], extractorVersion: string): Promise<void>;
 
@@ -106,10 +119,16 @@ export interface Store {
   clearLinks(): Promise<void>;
   /** Replaces the whole network table with a new resolution. */
   replaceNetworks(runId: number, networks: NetworkWrite[]): Promise<void>;
+  getNetwork(id: string): Promise<NetworkRecord | null>;
+  /** Several ads by store id (missing ids are skipped), in id order. */
+  getAds(ids: number[]): Promise<StoredAd[]>;
   /** adId → networkId of the last resolution. */
   networkAssignments(): Promise<Map<number, string>>;
   /** Every current ad's input id, source and network id (null for a singleton), in id order. */
   exportAssignments(): AsyncIterable<{ adId: number; sourceAdId: string; source: string; networkId: string | null }>;
+
+  putArtifact(name: string, runId: number | null, data: unknown): Promise<void>;
+  getArtifact<T>(name: string): Promise<{ runId: number | null; createdAt: string; data: T } | null>;
 
   stats(): Promise<StoreStats>;
 }

@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely } from "kysely";
 import { core } from "./001-core.js";
+import { artifacts } from "./002-artifacts.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -12,7 +13,7 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [core];
+export const MIGRATIONS: readonly Migration[] = [core, artifacts];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the names applied. */
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, extra: readonly Migration[] = []): Promise<string[]> {

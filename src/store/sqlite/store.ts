@@ -6,6 +6,7 @@ import type {
   AdForLinking,
   IngestBatchResult,
   IngestItem,
+  NetworkRecord,
   NetworkWrite,
   RejectItem,
   RunKind,
@@ -209,6 +210,15 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  async factValues(fromId: number, toId: number, kinds: readonly string[]) {
+    const rows = this.conn.raw
+      .prepare<unknown[], { ad_id: number; kind: string; value: string }>(
+        `select ad_id, kind, value from facts where ad_id between ? and ? and kind in (${kinds.map(() => "?").join(",")})`,
+      )
+      .all(fromId, toId, ...kinds);
+    return rows.map((r) => ({ adId: r.ad_id, kind: r.kind, value: r.value }));
+  }
+
   private chunkedFacts(ids: number[], kindSql: string, kinds: readonly string[]): FactRow[] {
     const rows: FactRow[] = [];
     for (let i = 0; i < ids.length; i += IN_CHUNK) {
@@ -282,6 +292,41 @@ export class SqliteStore implements Store {
     })();
   }
 
+  async getNetwork(id: string): Promise<NetworkRecord | null> {
+    const n = this.conn.raw
+      .prepare<[string], { id: string; size: number; first_posted: string | null; last_posted: string | null; created_run: number | null; updated_run: number | null; summary: string }>(
+        "select * from networks where id = ?",
+      )
+      .get(id);
+    if (!n) return null;
+    const members = this.conn.raw
+      .prepare<[string], { ad_id: number; reason: string }>("select ad_id, reason from network_members where network_id = ? order by ad_id")
+      .all(id)
+      .map((m) => ({ adId: m.ad_id, reason: JSON.parse(m.reason) as Record<string, unknown> }));
+    return {
+      id: n.id,
+      size: n.size,
+      firstPosted: n.first_posted,
+      lastPosted: n.last_posted,
+      createdRun: n.created_run,
+      updatedRun: n.updated_run,
+      summary: JSON.parse(n.summary) as Record<string, unknown>,
+      members,
+    };
+  }
+
+  async getAds(ids: number[]): Promise<StoredAd[]> {
+    const out: StoredAd[] = [];
+    for (let i = 0; i < ids.length; i += IN_CHUNK) {
+      const part = ids.slice(i, i + IN_CHUNK);
+      const rows = this.conn.raw
+        .prepare<unknown[], AdRow>(`select ${AD_COLUMNS} from ads a join sources s on s.id = a.source_id where a.id in (${part.map(() => "?").join(",")})`)
+        .all(...part);
+      out.push(...rows.map(toAd));
+    }
+    return out.sort((x, y) => x.id - y.id);
+  }
+
   async networkAssignments(): Promise<Map<number, string>> {
     const rows = this.conn.raw.prepare<[], { ad_id: number; network_id: string }>("select ad_id, network_id from network_members").all();
     return new Map(rows.map((r) => [r.ad_id, r.network_id]));
@@ -293,6 +338,20 @@ export class SqliteStore implements Store {
        left join network_members m on m.ad_id = a.id order by a.id`,
     );
     for (const r of stmt.iterate()) yield { adId: r.id, sourceAdId: r.source_ad_id, source: r.source, networkId: r.network_id };
+  }
+
+  async putArtifact(name: string, runId: number | null, data: unknown): Promise<void> {
+    const row = { name, run_id: runId, created_at: new Date().toISOString(), data: JSON.stringify(data) };
+    await this.conn.db
+      .insertInto("artifacts")
+      .values(row)
+      .onConflict((oc) => oc.column("name").doUpdateSet({ run_id: row.run_id, created_at: row.created_at, data: row.data }))
+      .execute();
+  }
+
+  async getArtifact<T>(name: string) {
+    const r = await this.conn.db.selectFrom("artifacts").selectAll().where("name", "=", name).executeTakeFirst();
+    return r ? { runId: r.run_id, createdAt: r.created_at, data: JSON.parse(r.data) as T } : null;
   }
 
   async stats(): Promise<StoreStats> {

@@ -1,0 +1,74 @@
+/**
+ * `npm run bench [-- 100000 1000000]`: the whole pipeline on synthetic corpora — synth, ingest (with FTS and
+ * extraction), link + resolve — each stage in its own process; prints throughput, end-to-end time, peak RSS and
+ * the empirical scaling exponent between the smallest and largest size.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { benchExtract } from "../src/extract/bench.js";
+import { generateCorpus } from "../src/synth/index.js";
+
+interface StageResult {
+  stage: string;
+  n: number;
+  seconds: number;
+  adsPerSec: number;
+  maxRssMB: number;
+  [k: string]: unknown;
+}
+
+const here = new URL(".", import.meta.url).pathname;
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+if (sizes.length === 0) sizes.push(100_000, 1_000_000);
+
+function stage(...args: string[]): StageResult {
+  const out = execFileSync(process.execPath, [join(here, "stage.js"), ...args], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "inherit"] });
+  return JSON.parse(out.trim().split("\n").pop() as string) as StageResult;
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+function extractionBench(): void {
+  const texts: string[] = [];
+  for (const r of generateCorpus({ ads: 20_000, seed: 7 })) texts.push(`${r.ad.title ?? ""}\n${r.ad.body ?? ""}`);
+  const r = benchExtract(texts);
+  const per = Object.entries(r.perExtractorMs).sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join(", ");
+  console.log(`extract (1 thread, 20,000 synthetic ads): ${fmt(r.adsPerSec)} ads/s; time by extractor: ${per}`);
+}
+
+async function main(): Promise<void> {
+  console.log(`threadline bench — node ${process.version}, ${availableParallelism()} cores`);
+  extractionBench();
+  const rows: { n: number; results: StageResult[]; total: number }[] = [];
+  for (const n of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), "threadline-bench-"));
+    try {
+      const file = join(dir, "ads.jsonl");
+      const results: StageResult[] = [];
+      results.push(stage("synth", String(n), "1", file, join(dir, "truth.csv")));
+      results.push({ ...stage("ingest", file, join(dir, "noextract.db"), "0", "no-extract"), stage: "ingest (no extraction)" });
+      results.push({ ...stage("ingest", file, join(dir, "bench.db"), String(availableParallelism()), "extract"), stage: "ingest + extract" });
+      results.push(stage("link", join(dir, "bench.db")));
+      const total = results.filter((r) => r.stage === "ingest + extract" || r.stage === "link").reduce((s, r) => s + r.seconds, 0);
+      rows.push({ n, results, total });
+      console.log(`\n${fmt(n)} ads`);
+      for (const r of results) {
+        console.log(`  ${r.stage.padEnd(24)} ${r.seconds.toFixed(1).padStart(7)} s  ${fmt(r.adsPerSec).padStart(9)} ads/s  peak RSS ${fmt(r.maxRssMB).padStart(6)} MB`);
+        if (r.timings) console.log(`    ${JSON.stringify(r.timings)}`);
+      }
+      console.log(`  end to end (ingest + extract + link + resolve): ${total.toFixed(1)} s`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (rows.length >= 2) {
+    const a = rows[0];
+    const b = rows[rows.length - 1];
+    const exp = Math.log(b.total / a.total) / Math.log(b.n / a.n);
+    console.log(`\nscaling exponent (end-to-end time vs n, ${fmt(a.n)} → ${fmt(b.n)}): ${exp.toFixed(2)}`);
+  }
+}
+
+await main();
