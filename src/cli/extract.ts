@@ -9,6 +9,8 @@ import type { Command } from "commander";
 import type { Fact, FactKind } from "../domain/fact.js";
 import { EXTRACTOR_VERSION, extractAd } from "../extract/index.js";
 import type { AdText } from "../extract/index.js";
+import { reextractStore } from "../pipeline/reextract.js";
+import { fmt, withStore } from "./common.js";
 
 const GROUPS: Record<FactKind, string> = {
   phone: "phones", email: "emails", handle: "handles", url: "urls", price: "prices", age: "ages", name: "names",
@@ -81,8 +83,14 @@ export function registerExtract(program: Command): Command {
     .description(`extract phones, emails, handles, prices, ages, names, places and cues from ads (v${EXTRACTOR_VERSION})`)
     .argument("[file]", "JSON lines in the ingest format; '-' or nothing reads standard input")
     .option("--text <text>", "extract from this text (as an ad body) instead of a file")
-    .action(async (file: string | undefined, opts: { text?: string }) => {
+    .option("--db [path]", "re-extract every ad stored in this database (default: $THREADLINE_DB or ./threadline.db)")
+    .action(async (file: string | undefined, opts: { text?: string; db?: string | boolean }) => {
       const write = (s: string): void => void process.stdout.write(s);
+      if (opts.db !== undefined) {
+        const r = await withStore(typeof opts.db === "string" ? opts.db : undefined, (store) => reextractStore(store));
+        process.stderr.write(`extract: ${fmt(r.ads)} ads re-extracted, ${fmt(r.facts)} facts (v${EXTRACTOR_VERSION}) in ${r.seconds.toFixed(1)} s\n`);
+        return;
+      }
       if (opts.text !== undefined) {
         write(`${JSON.stringify(presentAd("text", extractAd({ body: opts.text })))}\n`);
         return;
