@@ -9,6 +9,8 @@
  */
 import type { Fact, TextField } from "../domain/fact.js";
 import { normalizeText, originalSpan } from "./text/normalize.js";
+import { runSticky, triggered } from "./text/triggers.js";
+import type { Triggered } from "./text/triggers.js";
 
 const UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 const SPELLED = new Map<string, number>([
@@ -27,14 +29,27 @@ const WORD = "(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(
 const NUM = `(\\d{2}|${WORD})`;
 const NOT_MEASURE = "(?![\\d'\"’]|\\s*(?:lbs?|kg|cm|in\\b|inch|ft|\\$|%|mins?|hrs?|h\\b|dd|[a-h]\\b|/|hours?|years?\\s+(?:of\\s+)?exp))";
 
-const PATTERNS: { re: RegExp; confidence: number }[] = [
-  { re: new RegExp(`\\b(?:poster'?s?\\s+)?age[ds]?\\s*(?:is|[:=\\-])?\\s*${NUM}(?![\\d/])`, "gi"), confidence: 0.95 },
+const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+const NUMBER_STARTS = [...DIGITS, "th", "fo", "fi", "si", "se", "ei", "ni", "tw"];
+/** Word-anchored patterns, run sticky where their first letters occur (see text/triggers.ts). */
+const PATTERNS: { re: Triggered; confidence: number }[] = [
   {
-    re: new RegExp(`\\b${NUM}\\s*(?:yrs?|years?|y/o|y\\.o\\.?|yo|yr\\s*old)(?![a-z])(?!\\s+(?:of\\s+)?(?:exp|in\\b|experience))`, "gi"),
+    re: triggered("age:label", new RegExp(`\\b(?:poster'?s?\\s+)?age[ds]?\\s*(?:is|[:=\\-])?\\s*${NUM}(?![\\d/])`, "gi"), ["po", "ag"]),
+    confidence: 0.95,
+  },
+  {
+    re: triggered(
+      "age:years",
+      new RegExp(`\\b${NUM}\\s*(?:yrs?|years?|y/o|y\\.o\\.?|yo|yr\\s*old)(?![a-z])(?!\\s+(?:of\\s+)?(?:exp|in\\b|experience))`, "gi"),
+      NUMBER_STARTS,
+    ),
     confidence: 0.9,
   },
-  { re: new RegExp(`\\bjust\\s+turned\\s+${NUM}(?!\\d)`, "gi"), confidence: 0.9 },
-  { re: new RegExp(`\\b(?:i'?m|i\\s+am|im)\\s+(?:only\\s+|just\\s+)?${NUM}\\b${NOT_MEASURE}`, "gi"), confidence: 0.75 },
+  { re: triggered("age:turned", new RegExp(`\\bjust\\s+turned\\s+${NUM}(?!\\d)`, "gi"), ["ju"]), confidence: 0.9 },
+  {
+    re: triggered("age:i-am", new RegExp(`\\b(?:i'?m|i\\s+am|im)\\s+(?:only\\s+|just\\s+)?${NUM}\\b${NOT_MEASURE}`, "gi"), ["i"]),
+    confidence: 0.75,
+  },
 ];
 
 function ageValue(raw: string): number | undefined {
@@ -45,17 +60,15 @@ function ageValue(raw: string): number | undefined {
 /** Extract every stated age from `text`. */
 export function extractAges(text: string, field: TextField = "body"): Fact[] {
   const n = normalizeText(text);
-  const t = n.text;
   const out: Fact[] = [];
   const taken: [number, number][] = [];
   for (const { re, confidence } of PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+    runSticky(re, n, (m) => {
       const age = ageValue(m[1]);
-      if (age === undefined || age < 13 || age > 79) continue;
+      if (age === undefined || age < 13 || age > 79) return;
       const start = m.index;
       const end = m.index + m[0].length;
-      if (taken.some(([s, e]) => s < end && start < e)) continue;
+      if (taken.some(([s, e]) => s < end && start < e)) return;
       taken.push([start, end]);
       out.push({
         kind: "age",
@@ -65,7 +78,7 @@ export function extractAges(text: string, field: TextField = "body"): Fact[] {
         confidence,
         data: { age },
       });
-    }
+    });
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }

@@ -10,7 +10,10 @@ import { extractAd } from "./index.js";
 export interface BenchResult {
   ads: number;
   adsPerSec: number;
-  /** Total milliseconds spent in each extractor (cue includes nothing else; normalization is charged to the first extractor of a field). */
+  /**
+   * Total milliseconds spent in each extractor (cue includes nothing else). Work shared by several extractors is
+   * charged to the first that needs it: normalization to phone, the word-start pass (text/triggers.ts) to age.
+   */
   perExtractorMs: Record<string, number>;
   /** The extractor with the largest share. */
   dominant: string;

@@ -49,6 +49,12 @@ export interface CueEntry {
   label: string;
   /** Matched against the normalized text; null for cues derived from other facts. */
   pattern: RegExp | null;
+  /**
+   * For a word-anchored pattern (`b(...)`): every two-character (lower-case) prefix a match can start with, so
+   * the pattern only runs where it can match (`text/triggers.ts`). Keep in step with the pattern; a test checks
+   * the examples. Absent: the pattern scans the whole text.
+   */
+  starts?: string[];
   evidence: Evidence;
   direction: Direction;
   source: string;
@@ -68,6 +74,7 @@ export const CUE_LEXICON: CueEntry[] = [
         "safe\\s*(?:and|&)\\s*(?:clean|discreet|sane)|clean\\s*(?:and|&)\\s*safe|respectful|reliable|trustworthy|legit|" +
         "no\\s+(?:games|fakes|scams?|drama|rush)|honest|upscale|classy|high[\\s-]?class|elite",
     ),
+    starts: ["pr", "di", "ge", "10", "re", "ve", "sa", "cl", "tr", "le", "no", "ho", "up", "hi", "el"],
     evidence: "moderate",
     direction: "higher",
     source: "nij-2024",
@@ -99,6 +106,7 @@ export const CUE_LEXICON: CueEntry[] = [
         "teen|teens|school\\s*girl|college\\s+girl|innocent|baby\\s*(?:girl|face)|girl\\s+next\\s+door|daddy'?s\\s+(?:girl|princess)|" +
         "lolita|cheerleader|tiny|lil",
     ),
+    starts: ["yo", "fr", "ba", "ju", "ne", "te", "sc", "co", "in", "gi", "da", "lo", "ch", "ti", "li"],
     evidence: "moderate",
     direction: "higher",
     source: "nij-2024",
@@ -112,6 +120,7 @@ export const CUE_LEXICON: CueEntry[] = [
         "leaving\\s+(?:soon|tomorrow|town)|last\\s+(?:day|days|night|chance)|limited\\s+time|on\\s+tour|touring|passing\\s+through|" +
         "only\\s+here\\s+(?:until|till|for)|back\\s+in\\s+town|here\\s+for\\s+(?:a\\s+few|the\\s+weekend|one\\s+week)",
     ),
+    starts: ["ne", "ju", "vi", "in", "le", "la", "li", "on", "to", "pa", "ba", "he"],
     evidence: "moderate",
     direction: "lower",
     source: "nij-2024",
@@ -121,6 +130,7 @@ export const CUE_LEXICON: CueEntry[] = [
     code: "client_screening",
     label: "Client screening required",
     pattern: b("screening\\s+(?:required|needed|mandatory)|references?\\s+(?:required|needed)|verification\\s+required|must\\s+(?:be\\s+)?verif(?:y|ied)"),
+    starts: ["sc", "re", "ve", "mu"],
     evidence: "not-significant",
     direction: "none",
     source: "nij-2024",
@@ -133,6 +143,7 @@ export const CUE_LEXICON: CueEntry[] = [
       "she\\s+(?:is|will|has|loves|offers|can|does)|she'?s|her\\s+(?:pics|photos|services|rates)|ask\\s+for\\s+her|" +
         "book\\s+her|call\\s+for\\s+her|my\\s+girls|our\\s+girls|the\\s+girls\\s+(?:are|will)",
     ),
+    starts: ["sh", "he", "as", "bo", "ca", "my", "ou", "th"],
     evidence: "weak",
     direction: "unknown",
     source: "keyword-lists",
@@ -142,6 +153,7 @@ export const CUE_LEXICON: CueEntry[] = [
     code: "restriction_race",
     label: "Race-based client restriction",
     pattern: b("no\\s+(?:black|aa|african[\\s-]american|bm|blk|blacks|indian|indians|arab|arabs|brown)\\s*(?:men|guys|males|gentlemen|clients)?"),
+    starts: ["no"],
     evidence: "weak",
     direction: "unknown",
     source: "keyword-lists",
@@ -151,6 +163,7 @@ export const CUE_LEXICON: CueEntry[] = [
     code: "unprotected_services",
     label: "Unprotected services offered",
     pattern: b("no\\s+condoms?|without\\s+(?:a\\s+)?condoms?|bare\\s*back|bbfs|bbbj|raw\\s+(?:service|sex)|natural\\s+service"),
+    starts: ["no", "wi", "ba", "bb", "ra", "na"],
     evidence: "weak",
     direction: "unknown",
     source: "keyword-lists",
@@ -160,6 +173,7 @@ export const CUE_LEXICON: CueEntry[] = [
     code: "law_enforcement_restriction",
     label: "Law enforcement told to stay away",
     pattern: b("no\\s+(?:le|cops|police|law\\s+enforcement)|not\\s+(?:affiliated\\s+with\\s+)?law\\s+enforcement|le\\s+(?:not\\s+welcome|stay\\s+away)"),
+    starts: ["no", "le"],
     evidence: "weak",
     direction: "unknown",
     source: "keyword-lists",
@@ -169,6 +183,7 @@ export const CUE_LEXICON: CueEntry[] = [
     code: "availability_24_7",
     label: "Round-the-clock availability",
     pattern: b("24\\s*/\\s*7|24\\s*hrs?|24\\s*hours|anytime\\s+day\\s+or\\s+night"),
+    starts: ["24", "an"],
     evidence: "weak",
     direction: "unknown",
     source: "keyword-lists",

@@ -14,8 +14,15 @@ import type { CueEntry } from "./cue-lexicon.js";
 import { extractDescriptors } from "./descriptor.js";
 import { extractPhones } from "./phone.js";
 import { normalizeText, originalSpan } from "./text/normalize.js";
+import { runSticky, triggered } from "./text/triggers.js";
 
 const BY_CODE = new Map(CUE_LEXICON.map((c) => [c.code, c]));
+
+/** Lexicon patterns with their trigger family (word-anchored ones) or -1 (scanned in full). */
+const SCANS = CUE_LEXICON.filter((e) => e.pattern !== null).map((entry) => {
+  const pattern = entry.pattern as RegExp;
+  return { entry, pattern, trig: entry.starts === undefined ? null : triggered(`cue:${entry.code}`, pattern, entry.starts) };
+});
 
 function cueFact(entry: CueEntry, field: TextField, span: [number, number], matched: string, extra = {}): Fact {
   return {
@@ -42,13 +49,17 @@ export function extractCues(text: string, field: TextField = "body", facts?: Fac
   const n = normalizeText(text);
   const t = n.text;
   const out: Fact[] = [];
-  for (const entry of CUE_LEXICON) {
-    if (entry.pattern === null) continue;
-    entry.pattern.lastIndex = 0;
-    for (let m = entry.pattern.exec(t); m !== null; m = entry.pattern.exec(t)) {
+  for (const { entry, pattern, trig } of SCANS) {
+    const found = (m: RegExpExecArray): void => {
       const extra = entry.code === "emoji_code" ? { meaning: EMOJI_MEANING[m[0]] } : {};
       out.push(cueFact(entry, field, originalSpan(n, m.index, m.index + m[0].length), m[0], extra));
+    };
+    if (trig !== null) {
+      runSticky(trig, n, found);
+      continue;
     }
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(t); m !== null; m = pattern.exec(t)) found(m);
   }
   const derived = facts ?? [...extractPhones(text, field), ...extractAges(text, field), ...extractDescriptors(text, field)];
   for (const f of derived) {

@@ -12,6 +12,7 @@
  */
 import type { Fact, TextField } from "../domain/fact.js";
 import { foldKey, normalizeText, originalSpan } from "./text/normalize.js";
+import { runSticky, triggered } from "./text/triggers.js";
 
 const ETHNICITY: Record<string, string> = {
   asian: "asian", latina: "latina", latino: "latina", hispanic: "latina", ebony: "black", black: "black",
@@ -39,13 +40,26 @@ const LANGUAGE_CONTEXT = /\b(?:speak|speaks|speaking|spoken|languages?|fluent|pa
 function words(keys: string[]): string {
   return keys.sort((a, b) => b.length - a.length).map((k) => k.replace(/ /g, "\\s+")).join("|");
 }
-// Plain \b boundaries without the u flag: several times faster than Unicode lookbehinds on long ads.
-const ETHNICITY_RE = new RegExp(`\\b(${words(Object.keys(ETHNICITY))})\\b`, "gi");
-const LANGUAGE_RE = new RegExp(`\\b(${words(Object.keys(LANGUAGES))})\\b(\\s+speaking)?`, "gi");
-const LOCATION_RE = /\b(in|out|car)[\s-]?calls?\b/gi;
-const BILINGUAL_RE = /\bbilingu(?:al|e)\b/gi;
-const MULTIPLE_RE =
-  /\b(?:(?:2|3|two|three|deux)\s*(?:girls?|ladies|women|babes|hotties|chicks)|duo|double\s+(?:the\s+)?(?:fun|trouble)|me\s+(?:and|&)\s+my\s+(?:friend|girlfriend|gf|bestie|sister|roomate|roommate)|my\s+(?:friend|girlfriend|gf|bestie)\s+(?:and|&)\s+(?:i|me)|2\s*girl\s+special)\b/gi;
+// Plain \b boundaries without the u flag: several times faster than Unicode lookbehinds on long ads. All are
+// word-anchored and run sticky at the word starts their first two letters allow (see text/triggers.ts).
+const twoLetters = (keys: string[]): string[] => [...new Set(keys.map((k) => k.slice(0, 2)))];
+const ETHNICITY_RE = triggered(
+  "descriptor:ethnicity",
+  new RegExp(`\\b(${words(Object.keys(ETHNICITY))})\\b`, "gi"),
+  twoLetters(Object.keys(ETHNICITY)),
+);
+const LANGUAGE_RE = triggered(
+  "descriptor:language",
+  new RegExp(`\\b(${words(Object.keys(LANGUAGES))})\\b(\\s+speaking)?`, "gi"),
+  twoLetters(Object.keys(LANGUAGES)),
+);
+const LOCATION_RE = triggered("descriptor:location", /\b(in|out|car)[\s-]?calls?\b/gi, ["in", "ou", "ca"]);
+const BILINGUAL_RE = triggered("descriptor:bilingual", /\bbilingu(?:al|e)\b/gi, ["bi"]);
+const MULTIPLE_RE = triggered(
+  "descriptor:multiple",
+  /\b(?:(?:2|3|two|three|deux)\s*(?:girls?|ladies|women|babes|hotties|chicks)|duo|double\s+(?:the\s+)?(?:fun|trouble)|me\s+(?:and|&)\s+my\s+(?:friend|girlfriend|gf|bestie|sister|roomate|roommate)|my\s+(?:friend|girlfriend|gf|bestie)\s+(?:and|&)\s+(?:i|me)|2\s*girl\s+special)\b/gi,
+  ["2", "3", "tw", "th", "de", "du", "do", "me", "my"],
+);
 
 /** Extract every descriptor from `text`. */
 export function extractDescriptors(text: string, field: TextField = "body"): Fact[] {
@@ -63,38 +77,33 @@ export function extractDescriptors(text: string, field: TextField = "body"): Fac
     });
   };
   const languageSpans: [number, number][] = [];
-  LANGUAGE_RE.lastIndex = 0;
-  for (let m = LANGUAGE_RE.exec(t); m !== null; m = LANGUAGE_RE.exec(t)) {
+  runSticky(LANGUAGE_RE, n, (m) => {
     const speaking = m[2] !== undefined;
-    if (!speaking && !LANGUAGE_CONTEXT.test(t.slice(Math.max(0, m.index - 40), m.index)) && !/only\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6))) continue;
+    if (!speaking && !LANGUAGE_CONTEXT.test(t.slice(Math.max(0, m.index - 40), m.index)) && !/only\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6))) return;
     push("language", LANGUAGES[foldKey(m[1])], m.index, m.index + m[0].length, 0.85);
     languageSpans.push([m.index, m.index + m[0].length]);
-  }
-  BILINGUAL_RE.lastIndex = 0;
-  for (let m = BILINGUAL_RE.exec(t); m !== null; m = BILINGUAL_RE.exec(t)) {
+  });
+  runSticky(BILINGUAL_RE, n, (m) => {
     push("language", "english", m.index, m.index + m[0].length, 0.6);
     push("language", "french", m.index, m.index + m[0].length, 0.6);
-  }
-  ETHNICITY_RE.lastIndex = 0;
-  for (let m = ETHNICITY_RE.exec(t); m !== null; m = ETHNICITY_RE.exec(t)) {
+  });
+  runSticky(ETHNICITY_RE, n, (m) => {
     const start = m.index;
     const end = start + m[0].length;
-    if (languageSpans.some(([s, e]) => s < end && start < e)) continue;
+    if (languageSpans.some(([s, e]) => s < end && start < e)) return;
     const key = foldKey(m[1]).replace(/\s+/g, " ");
     // "no black men", "no asians": a restriction on clients, not a description.
-    if (/\bno\s+(?:[\p{L}]+\s+)?$/iu.test(t.slice(Math.max(0, start - 12), start))) continue;
+    if (/\bno\s+(?:[\p{L}]+\s+)?$/iu.test(t.slice(Math.max(0, start - 12), start))) return;
     const after = t.slice(end, end + 16);
-    if (/^\s*(?:men|guys|males|gentlemen|clients|food|restaurant|cuisine|hair|lingerie|dress|outfit)\b/i.test(after)) continue;
-    if (NEEDS_NOUN.has(key) && !PERSON.test(after)) continue;
+    if (/^\s*(?:men|guys|males|gentlemen|clients|food|restaurant|cuisine|hair|lingerie|dress|outfit)\b/i.test(after)) return;
+    if (NEEDS_NOUN.has(key) && !PERSON.test(after)) return;
     push("ethnicity", ETHNICITY[key], start, end, 0.85);
-  }
-  LOCATION_RE.lastIndex = 0;
-  for (let m = LOCATION_RE.exec(t); m !== null; m = LOCATION_RE.exec(t)) {
+  });
+  runSticky(LOCATION_RE, n, (m) => {
     push("location", `${m[1].toLowerCase()}call`, m.index, m.index + m[0].length, 0.95);
-  }
-  MULTIPLE_RE.lastIndex = 0;
-  for (let m = MULTIPLE_RE.exec(t); m !== null; m = MULTIPLE_RE.exec(t)) {
+  });
+  runSticky(MULTIPLE_RE, n, (m) => {
     push("people", "multiple", m.index, m.index + m[0].length, 0.8);
-  }
+  });
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }

@@ -9,8 +9,8 @@
  * extractHandles("snap: SweetJade22")[0].value; // "snapchat:sweetjade22"
  */
 import type { Fact, TextField } from "../domain/fact.js";
-import { extractPhones } from "./phone.js";
-import { normalizeText, originalSpan } from "./text/normalize.js";
+import { phoneRefs } from "./phone.js";
+import { lowerText, normalizeText, originalSpan } from "./text/normalize.js";
 import type { NormalizedText } from "./text/normalize.js";
 
 export type Platform =
@@ -53,8 +53,13 @@ const URL_PLATFORM: Record<string, Platform> = {
 };
 const WHATSAPP = /(?<![\p{L}])(?:wh?ats?\s?app?|wa\.me\/|wsp)(?![\p{L}])/giu;
 
-/** Cheap precheck: something that could start a handle. */
-const HINT = /snap|insta|kik|telegram|chat|weixin|twitter|fans|\u{1F47B}|\.com\/|\.me\/|whats|wsp|\b(?:sc|ig|tg|line|of|tw|x)\b/iu;
+/**
+ * Cheap precheck on the lower-cased text: something that could start a handle (the ghost emoji is checked
+ * apart). Without the `i` and `u` flags this is several times faster; it only has to let through every text the
+ * handle patterns could match.
+ */
+const HINT = /snap|insta|kik|telegram|chat|weixin|twitter|fans|\.com\/|\.me\/|whats|wsp|\b(?:sc|ig|tg|line|of|tw|x)\b/;
+const GHOST = "\u{1F47B}";
 
 /** Words that follow a platform name but are not handles ("snap me", "kik only"). */
 const STOP = new Set([
@@ -71,7 +76,7 @@ export function extractHandles(text: string, field: TextField = "body"): Fact[] 
   const n = normalizeText(text);
   const t = n.text;
   const out: Fact[] = [];
-  if (!HINT.test(t)) return out;
+  if (!HINT.test(lowerText(n)) && !t.includes(GHOST)) return out;
   const taken: [number, number][] = [];
   const add = (platform: Platform, handle: string, start: number, end: number, obfuscated: boolean): void => {
     if (taken.some(([s, e]) => s < end && start < e)) return;
@@ -124,7 +129,7 @@ function whatsapp(
   const mentions: number[] = [];
   for (let m = WHATSAPP.exec(n.text); m !== null; m = WHATSAPP.exec(n.text)) mentions.push(m.index);
   if (mentions.length === 0) return;
-  const phones = extractPhones(n.original, field);
+  const phones = phoneRefs(n.original, field);
   for (const at of mentions) {
     const origAt = originalSpan(n, at, at + 1)[0];
     const phone = phones.find((p) => p.span[0] >= origAt && p.span[0] - origAt <= 40);
@@ -132,7 +137,7 @@ function whatsapp(
     // Spans here are already original offsets; map them back through an identity-normalized wrapper.
     const start = normalizedIndex(n, origAt);
     const end = normalizedIndex(n, phone.span[1]);
-    add("whatsapp", phone.value, start, end, phone.obfuscated === true);
+    add("whatsapp", phone.value, start, end, phone.obfuscated);
   }
 }
 

@@ -11,6 +11,8 @@
 import type { Fact, TextField } from "../domain/fact.js";
 import { readDataFile } from "./data/files.js";
 import { foldKey, normalizeText, originalSpan } from "./text/normalize.js";
+import { runSticky, triggered } from "./text/triggers.js";
+import type { Triggered } from "./text/triggers.js";
 
 let names: Set<string> | undefined;
 
@@ -44,16 +46,32 @@ const WORD = "([A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF]{1,14}|[A-Z]{2,12})";
 function ci(words: string): string {
   return words.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, "\\s+");
 }
-const FRAMES: { re: RegExp; strong: boolean }[] = [
+/** Frames; the word-anchored ones run sticky where their first letters occur (family ≥ 0, see text/triggers.ts). */
+const FRAMES: { re: RegExp | Triggered; strong: boolean }[] = [
   {
-    re: new RegExp(
-      `\\b(?:${ci("my name is")}|${ci("my name")}'?s|${ci("name")}\\s*[:=\\-]|${ci("me llamo")}|${ci("je")}\\s+m'${ci("appelle")}|${ci("mon nom est")})\\s*${WORD}`,
-      "g",
+    re: triggered(
+      "name:strong",
+      new RegExp(
+        `\\b(?:${ci("my name is")}|${ci("my name")}'?s|${ci("name")}\\s*[:=\\-]|${ci("me llamo")}|${ci("je")}\\s+m'${ci("appelle")}|${ci("mon nom est")})\\s*${WORD}`,
+        "g",
+      ),
+      ["my", "na", "me", "je", "mo"],
     ),
     strong: true,
   },
-  { re: new RegExp(`\\b(?:${ci("ask for")}|${ci("call me")}|${ci("they call me")})\\s+${WORD}`, "g"), strong: true },
-  { re: new RegExp(`\\b(?:I'?m|I\\s+am|${ci("this is")}|${ci("it")}'?s|${ci("c")}'${ci("est")}|${ci("soy")})\\s+${WORD}`, "g"), strong: false },
+  {
+    re: triggered("name:ask-for", new RegExp(`\\b(?:${ci("ask for")}|${ci("call me")}|${ci("they call me")})\\s+${WORD}`, "g"), ["as", "ca", "th"]),
+    strong: true,
+  },
+  {
+    re: triggered(
+      "name:i-am",
+      new RegExp(`\\b(?:I'?m|I\\s+am|${ci("this is")}|${ci("it")}'?s|${ci("c")}'${ci("est")}|${ci("soy")})\\s+${WORD}`, "g"),
+      ["i", "th", "c'", "so"],
+    ),
+    strong: false,
+  },
+  // Starts on a capital, possibly not ASCII: scanned in full.
   { re: new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF'])${WORD}\\s+(?:here|ici|aqui|aquí)\\b`, "g"), strong: false },
 ];
 
@@ -65,18 +83,17 @@ export function extractNames(text: string, field: TextField = "body"): Fact[] {
   const out: Fact[] = [];
   const taken: [number, number][] = [];
   for (const { re, strong } of FRAMES) {
-    re.lastIndex = 0;
-    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+    const found = (m: RegExpExecArray): void => {
       const word = m[1];
       const key = foldKey(word);
-      if (NOT_NAMES.has(key)) continue;
+      if (NOT_NAMES.has(key)) return;
       const known = list.has(key);
-      if (!known && !strong) continue;
+      if (!known && !strong) return;
       // All-caps words are names only when listed ("ASK FOR JADE"), not shouting ("CALL ME NOW").
-      if (!known && word === word.toUpperCase()) continue;
+      if (!known && word === word.toUpperCase()) return;
       const start = m.index + m[0].lastIndexOf(word);
       const end = start + word.length;
-      if (taken.some(([s, e]) => s < end && start < e)) continue;
+      if (taken.some(([s, e]) => s < end && start < e)) return;
       taken.push([start, end]);
       out.push({
         kind: "name",
@@ -86,7 +103,13 @@ export function extractNames(text: string, field: TextField = "body"): Fact[] {
         confidence: known ? (strong ? 0.9 : 0.75) : 0.6,
         data: { display: word, listed: known },
       });
+    };
+    if (!(re instanceof RegExp)) {
+      runSticky(re, n, found);
+      continue;
     }
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) found(m);
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }

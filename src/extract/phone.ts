@@ -17,7 +17,7 @@ import type { Fact, TextField } from "../domain/fact.js";
 import { NANP_AREA_CODES } from "./data/nanp-area-codes.js";
 import { digitRuns, digitZones } from "./text/digits.js";
 import type { DigitRun, DigitUnit } from "./text/digits.js";
-import { normalizeText, originalSpan } from "./text/normalize.js";
+import { lowerText, normalizeText, originalSpan } from "./text/normalize.js";
 import type { NormalizedText } from "./text/normalize.js";
 
 /** How the digits were written, for the `obfuscated` flag and for evaluation by style. */
@@ -60,8 +60,33 @@ const PIPE_AS_DIGIT = /[0-9A-Za-z]\||\|[0-9A-Za-z]/;
 
 /** Extract every phone number from `text`. Spans point into `text`; `field` tags the facts. */
 export function extractPhones(text: string, field: TextField = "body"): Fact[] {
+  const facts = findPhones(text, field);
+  memoText = text;
+  memoField = field;
+  memoPhones = facts.map((f) => ({ value: f.value, span: [f.span[0], f.span[1]], obfuscated: f.obfuscated === true }));
+  return facts;
+}
+
+/** What handle extraction needs of a phone fact (a copy: callers may do as they like with the facts returned). */
+export interface PhoneRef {
+  value: string;
+  span: [number, number];
+  obfuscated: boolean;
+}
+
+let memoText: string | undefined;
+let memoField: TextField | undefined;
+let memoPhones: PhoneRef[] = [];
+
+/** The phones of `text`, reusing the last `extractPhones` call on the same text and field (extractAd runs phones first). */
+export function phoneRefs(text: string, field: TextField = "body"): PhoneRef[] {
+  if (text !== memoText || field !== memoField) extractPhones(text, field);
+  return memoPhones;
+}
+
+function findPhones(text: string, field: TextField): Fact[] {
   const n = normalizeText(text);
-  const { zones } = digitZones(n.text);
+  const { zones } = digitZones(n.text, lowerText(n));
   if (zones.length === 0) return [];
   // A zone with fewer than 5 digit units cannot hold a phone even with standalone "oh"/"OOOl" groups added.
   const cands = candidates(n, digitRuns(n, { minUnits: 5 }, zones));

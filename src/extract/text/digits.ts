@@ -14,6 +14,7 @@
  * Consecutive groups separated by at most a few non-alphanumeric characters (spaces, dots, dashes, bullets,
  * emoji …) form a run. Dates, clock times and body measurements are masked first so they never join a run.
  */
+import { charClass, codePointAtIndex, isSpaceCode } from "./chars.js";
 import type { NormalizedText } from "./normalize.js";
 
 export type UnitKind = "digit" | "word" | "homophone" | "letter" | "oh";
@@ -47,6 +48,7 @@ const STRONG_WORDS: Record<string, number> = {
 };
 const HOMOPHONES: Record<string, number> = { oh: 0, for: 4, fore: 4, to: 2, too: 2, won: 1, ate: 8 };
 const STRONG_MAP = new Map<string, number>(Object.entries(STRONG_WORDS));
+const HOMOPHONE_MAP = new Map<string, number>(Object.entries(HOMOPHONES));
 STRONG_MAP.set("zéro", 0);
 const ONE_LETTER: Record<string, number> = { O: 0, o: 0, I: 1, l: 1, i: 1, "|": 1 };
 const SANDWICH: Record<string, number> = { S: 5, s: 5, B: 8, Z: 2, z: 2, G: 6, g: 9 };
@@ -69,18 +71,48 @@ function addWord(word: string, digit: number, kind: UnitKind): void {
   WORDS_BY_FIRST.set(word[0], list);
 }
 
-/**
- * Spelled digits as whole words or glued together ("fouronesix", "four1six"), for the cheap zone scan. Matched
- * against lower-cased text. Homophones ("for", "oh") are left out: they only matter next to digits, which the
- * zone around those digits already covers.
- */
-const DIGIT_WORD_PATTERN = new RegExp(
-  `(?<![a-z\u00e0-\u00ff])(?:${[...Object.keys(STRONG_WORDS), "zéro"].sort((a, b) => b.length - a.length).join("|")})+(?![a-z\u00e0-\u00ff])`,
-  "g",
-);
+/** PREFIXES as a table over two lower-case ASCII char codes (for a check without allocating). */
+const PREFIX_TABLE = new Uint8Array(128 * 128);
+for (const p of PREFIXES) if (p.charCodeAt(0) < 128 && p.charCodeAt(1) < 128) PREFIX_TABLE[p.charCodeAt(0) * 128 + p.charCodeAt(1)] = 1;
 
-const CHUNK_PIPE = /[\p{L}0-9|]+/gu;
-const CHUNK = /[\p{L}0-9]+/gu;
+/**
+ * Spelled digits as whole words or glued together ("fouronesix", "four1six"), for the cheap zone scan: a maximal
+ * run of `[a-zà-ÿ]` in the lower-cased text that splits completely into strong digit words. Homophones ("for",
+ * "oh") are left out: they only matter next to digits, which the zone around those digits already covers.
+ */
+const DIGIT_WORDS_BY_FIRST: string[][] = [];
+for (let c = 0; c < 256; c++) DIGIT_WORDS_BY_FIRST.push([]);
+for (const w of [...Object.keys(STRONG_WORDS), "zéro"]) DIGIT_WORDS_BY_FIRST[w.charCodeAt(0)].push(w);
+
+function isWordRunCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0xff);
+}
+
+let reach = new Uint8Array(64);
+
+/** True when `lower[start, end)` (chars in `[a-zà-ÿ]`) is a concatenation of strong digit words. */
+function splitsIntoDigitWords(lower: string, start: number, end: number): boolean {
+  const L = end - start;
+  // Most words fail on the first word: check it before setting up the table.
+  let any = false;
+  for (const w of DIGIT_WORDS_BY_FIRST[lower.charCodeAt(start)]) {
+    if (w.length <= L && lower.startsWith(w, start)) {
+      if (w.length === L) return true;
+      any = true;
+    }
+  }
+  if (!any) return false;
+  if (reach.length < L + 1) reach = new Uint8Array(L + 1);
+  reach.fill(0, 0, L + 1);
+  reach[0] = 1;
+  for (let i = 0; i < L; i++) {
+    if (reach[i] === 0) continue;
+    for (const w of DIGIT_WORDS_BY_FIRST[lower.charCodeAt(start + i)]) {
+      if (w.length <= L - i && lower.startsWith(w, start + i)) reach[i + w.length] = 1;
+    }
+  }
+  return reach[L] === 1;
+}
 
 // Masks: things made of digits that are never phone numbers.
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
@@ -100,10 +132,24 @@ export interface Range {
   end: number;
 }
 
+/**
+ * A character every match of each mask must contain (checked with `includes` before the regex runs), or null.
+ * Masks 0–3 (dates) all need a year, tested once with YEAR.
+ */
+const MASK_NEEDS: (string | null)[] = [null, null, null, null, null, ":", null, "'"];
+const YEAR = /(?:19|20)\d\d/;
+
 function maskRanges(text: string, zone: Range): Range[] {
   const out: Range[] = [];
   const sub = text.slice(zone.start, zone.end);
-  for (const re of MASKS) {
+  const year = YEAR.test(sub);
+  const dashOrSlash = sub.includes("-") || sub.includes("/");
+  for (let k = 0; k < MASKS.length; k++) {
+    if (k < 4 && !year) continue;
+    if (k === 6 && !dashOrSlash) continue;
+    const needs = MASK_NEEDS[k];
+    if (needs !== null && !sub.includes(needs)) continue;
+    const re = MASKS[k];
     re.lastIndex = 0;
     for (let m = re.exec(sub); m !== null; m = re.exec(sub)) {
       out.push({ start: zone.start + m.index, end: zone.start + m.index + m[0].length });
@@ -127,8 +173,11 @@ function isAlnumCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0x7f || c === 124;
 }
 
-/** Find the parts of `text` worth reading for digits. Cheap: one pass over char codes plus one regex. */
-export function digitZones(text: string): DigitZones {
+/**
+ * Find the parts of `text` worth reading for digits. Cheap: two passes over char codes. `lowerOf` is
+ * `text.toLowerCase()` when the caller already has it.
+ */
+export function digitZones(text: string, lowerOf?: string): DigitZones {
   const points: number[] = [];
   let count = 0;
   for (let i = 0; i < text.length; i++) {
@@ -136,15 +185,22 @@ export function digitZones(text: string): DigitZones {
     if (c >= 48 && c <= 57) {
       count++;
       points.push(i);
-    } else if (c < 128 && LOOKALIKE[c] === 1 && (isDigitCode(text.charCodeAt(i - 1)) || isDigitCode(text.charCodeAt(i + 1)))) {
+    } else if (c < 128 && LOOKALIKE[c] === 1 && ((i > 0 && isDigitCode(text.charCodeAt(i - 1))) || isDigitCode(text.charCodeAt(i + 1)))) {
       count++;
     }
   }
-  const lower = text.toLowerCase();
-  DIGIT_WORD_PATTERN.lastIndex = 0;
-  for (let m = DIGIT_WORD_PATTERN.exec(lower); m !== null; m = DIGIT_WORD_PATTERN.exec(lower)) {
-    count += Math.max(1, Math.round(m[0].length / 4));
-    points.push(m.index, m.index + m[0].length - 1);
+  const lower = lowerOf === undefined ? text.toLowerCase() : lowerOf;
+  const L = lower.length;
+  for (let i = 0; i < L; i++) {
+    const c = lower.charCodeAt(i);
+    if (!isWordRunCode(c)) continue;
+    let e = i + 1;
+    while (e < L && isWordRunCode(lower.charCodeAt(e))) e++;
+    if (e - i >= 2 && DIGIT_WORDS_BY_FIRST[c].length > 0 && splitsIntoDigitWords(lower, i, e)) {
+      count += Math.max(1, Math.round((e - i) / 4));
+      points.push(i, e - 1);
+    }
+    i = e;
   }
   if (points.length === 0) return { zones: [], count };
   points.sort((a, b) => a - b);
@@ -168,7 +224,53 @@ export function digitZones(text: string): DigitZones {
 }
 
 const MAX_SEP = 6;
-const HARD_BREAK = /[$€£%@=]|\n\s*\n/;
+
+/**
+ * Groups ending at `aEnd` and starting at `bStart` join when at most MAX_SEP characters separate them and the
+ * separator holds none of `$ € £ % @ =` and no blank line (`\n\s*\n`).
+ */
+function joinable(text: string, aEnd: number, bStart: number): boolean {
+  if (bStart - aEnd > MAX_SEP) return false;
+  let newline = false;
+  for (let k = aEnd; k < bStart; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 36 || c === 0x20ac || c === 0xa3 || c === 37 || c === 64 || c === 61) return false;
+    if (c === 10) {
+      if (newline) return false;
+      newline = true;
+    } else if (!isSpaceCode(c)) newline = false;
+  }
+  return true;
+}
+
+let chunkEnd = 0;
+
+/**
+ * Start of the next chunk (a maximal run of `\p{L}`, ASCII digits and, with `pipe`, "|") at or after `from`, or
+ * -1; its end is left in `chunkEnd`.
+ */
+function nextChunk(text: string, from: number, pipe: boolean): number {
+  const n = text.length;
+  let start = -1;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let w = 1;
+    let inChunk: boolean;
+    if (c < 0x80) inChunk = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (pipe && c === 124);
+    else {
+      const cp = codePointAtIndex(text, i);
+      if (cp > 0xffff) w = 2;
+      inChunk = charClass(cp) === 1;
+    }
+    if (inChunk) {
+      if (start < 0) start = i;
+    } else if (start >= 0) break;
+    i += w;
+  }
+  chunkEnd = i;
+  return start;
+}
 
 export interface DigitRunOptions {
   /** Read "|" as the digit one (otherwise it is a separator). */
@@ -192,14 +294,15 @@ function runsInZone(text: string, zone: Range, options: DigitRunOptions, runs: D
     if (current.length > 0) runs.push({ groups: current });
     current = [];
   };
-  const chunkRe = options.pipeIsOne === true ? CHUNK_PIPE : CHUNK;
+  const pipe = options.pipeIsOne === true;
   const chunks: Chunk[] = [];
   let unitCount = 0;
-  chunkRe.lastIndex = zone.start;
-  for (let m = chunkRe.exec(text); m !== null && m.index < zone.end; m = chunkRe.exec(text)) {
-    const parsed = parseChunk(m[0], m.index);
+  for (let at = nextChunk(text, zone.start, pipe); at >= 0 && at < zone.end; at = nextChunk(text, chunkEnd, pipe)) {
+    const end = chunkEnd;
+    const chunk = text.slice(at, end);
+    const parsed = parseChunk(chunk, at);
     if (parsed !== null) unitCount += parsed.length;
-    chunks.push({ text: m[0], start: m.index, end: m.index + m[0].length, masked: false, units: parsed });
+    chunks.push({ text: chunk, start: at, end, masked: false, units: parsed });
   }
   // Too few digits to matter to the caller: skip masks and run building.
   if (unitCount < (options.minUnits ?? 0)) return;
@@ -212,15 +315,11 @@ function runsInZone(text: string, zone: Range, options: DigitRunOptions, runs: D
       }
     }
   }
-  const joinable = (a: { end: number }, b: { start: number }): boolean => {
-    const sep = text.slice(a.end, b.start);
-    return sep.length <= MAX_SEP && !HARD_BREAK.test(sep);
-  };
   for (let i = 0; i < chunks.length; i++) {
     const c = chunks[i];
-    const joins = current.length > 0 && prevEnd >= 0 && joinable({ end: prevEnd }, c);
+    const joins = current.length > 0 && prevEnd >= 0 && joinable(text, prevEnd, c.start);
     let units = c.units;
-    if (units === null && !masked(c)) units = standaloneUnits(c, joins, chunks[i + 1], joinable);
+    if (units === null && !masked(c)) units = standaloneUnits(text, c, joins, chunks[i + 1]);
     if (units === null) {
       flush();
       prevEnd = c.end;
@@ -251,16 +350,11 @@ const ALL_SUBS = /^[OoIl|]{2,}$/;
  * Chunks that are digits only next to other digits: "oh"/"o" after a digit group, a homophone ("for", "to")
  * or a run of look-alike letters ("OOOl") next to a digit group on either side.
  */
-function standaloneUnits(
-  c: Chunk,
-  joinsPrev: boolean,
-  next: Chunk | undefined,
-  joinable: (a: Chunk, b: Chunk) => boolean,
-): DigitUnit[] | null {
-  const joinsNext = next !== undefined && next.units !== null && joinable(c, next);
+function standaloneUnits(text: string, c: Chunk, joinsPrev: boolean, next: Chunk | undefined): DigitUnit[] | null {
+  const joinsNext = next !== undefined && next.units !== null && joinable(text, c.end, next.start);
   if (joinsPrev && isStandaloneZero(c.text)) return [{ digit: 0, start: c.start, end: c.end, kind: "oh" }];
   if (!joinsPrev && !joinsNext) return null;
-  const homophone = HOMOPHONES[c.text.toLowerCase()];
+  const homophone = HOMOPHONE_MAP.get(c.text.toLowerCase());
   // "…0 for 80…": a standalone homophone only between two digit groups ("call 416… for fun" keeps its "for").
   if (homophone !== undefined) {
     return joinsPrev && joinsNext ? [{ digit: homophone, start: c.start, end: c.end, kind: "homophone" }] : null;
@@ -275,6 +369,10 @@ function isStandaloneZero(chunk: string): boolean {
   return chunk === "oh" || chunk === "Oh" || chunk === "OH" || chunk === "o" || chunk === "O";
 }
 
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -282,16 +380,30 @@ function isDigitCode(c: number): boolean {
 /** Parse one chunk completely into digit units, or return null. */
 export function parseChunk(chunk: string, offset: number): DigitUnit[] | null {
   let hasDigit = false;
+  let allDigits = true;
   for (let i = 0; i < chunk.length; i++) {
-    if (isDigitCode(chunk.charCodeAt(i))) {
-      hasDigit = true;
-      break;
+    if (isDigitCode(chunk.charCodeAt(i))) hasDigit = true;
+    else allDigits = false;
+  }
+  // The common case, "416": one unit per digit (what the segmentation below yields, without its tables).
+  if (allDigits && hasDigit) {
+    const units: DigitUnit[] = [];
+    for (let i = 0; i < chunk.length; i++) {
+      units.push({ digit: chunk.charCodeAt(i) - 48, start: offset + i, end: offset + i + 1, kind: "digit" });
     }
+    return units;
   }
   if (!hasDigit) {
-    // Digit words are 2–6 letters; glued ones ("fouronesix") at least 5. Reject ordinary words cheaply.
+    // Digit words are 2–6 letters; glued ones ("fouronesix") at least 5. Reject ordinary words cheaply: a word
+    // or a glued chunk starts with the first two letters of a digit word (checked without allocating when both
+    // are ASCII, which accent folding leaves alone).
     const L = chunk.length;
-    if (L < 2 || (L > 6 && !PREFIXES.has(chunk.slice(0, 2).toLowerCase()))) return null;
+    if (L < 2) return null;
+    const c0 = chunk.charCodeAt(0) | 0x20;
+    const c1 = chunk.charCodeAt(1) | 0x20;
+    if (c0 < 128 && c1 < 128 && isAsciiLetterCode(chunk.charCodeAt(0)) && isAsciiLetterCode(chunk.charCodeAt(1))) {
+      if (PREFIX_TABLE[c0 * 128 + c1] !== 1) return null;
+    } else if (L > 6 && !PREFIXES.has(chunk.slice(0, 2).toLowerCase())) return null;
     const lower = chunk.toLowerCase();
     const strong = STRONG_MAP.get(lower) ?? STRONG_MAP.get(foldAscii(lower));
     if (strong !== undefined) return [{ digit: strong, start: offset, end: offset + L, kind: "word" }];

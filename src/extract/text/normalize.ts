@@ -16,6 +16,7 @@
  * originalSpan(n, 5, 8); // [5, 11] (each mathematical digit is two UTF-16 units)
  */
 import { isInvisible, tableFold } from "./charmap.js";
+import { codePointAtIndex } from "./chars.js";
 
 export interface NormalizedText {
   /** The text as given. */
@@ -28,8 +29,6 @@ export interface NormalizedText {
   readonly ends: Int32Array | null;
 }
 
-// ASCII without C0 controls other than tab/newline/CR: nothing to fold.
-const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
 const NON_ASCII_DIGIT = /\p{Nd}/u;
 const foldCache = new Map<number, string>();
 
@@ -77,24 +76,55 @@ let lastResult: NormalizedText | undefined;
  */
 export function normalizeText(original: string): NormalizedText {
   if (original === lastInput && lastResult !== undefined) return lastResult;
-  const result =
-    PLAIN_ASCII.test(original) || foldsToItself(original)
-      ? { original, text: original, starts: null, ends: null }
-      : foldAll(original);
+  const result = foldsToItself(original) ? { original, text: original, starts: null, ends: null } : foldAll(original);
   lastInput = original;
   lastResult = result;
   return result;
 }
 
-const NON_PLAIN = /[^\t\n\r\x20-\x7e]/gu;
+/** Per BMP code point: 0 = unknown, 1 = folds to itself, 2 = changes. */
+const IDENTITY = new Uint8Array(0x10000);
 
-/** True when every non-ASCII character folds to itself ("café •", most emoji): no offset map needed. */
+/**
+ * True when every character folds to itself (plain ASCII without C0 controls other than tab/newline/CR,
+ * "café •", most emoji): no offset map needed.
+ */
 function foldsToItself(original: string): boolean {
-  NON_PLAIN.lastIndex = 0;
-  for (let m = NON_PLAIN.exec(original); m !== null; m = NON_PLAIN.exec(original)) {
-    if (foldCodePoint(m[0].codePointAt(0) as number) !== m[0]) return false;
+  const n = original.length;
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) continue;
+    if (c === 9 || c === 10 || c === 13) continue;
+    const cp = codePointAtIndex(original, i);
+    if (cp > 0xffff) {
+      if (foldCodePoint(cp) !== String.fromCodePoint(cp)) return false;
+      i++;
+      continue;
+    }
+    let id = IDENTITY[cp];
+    if (id === 0) {
+      id = foldCodePoint(cp) === String.fromCharCode(cp) ? 1 : 2;
+      IDENTITY[cp] = id;
+    }
+    if (id === 2) return false;
   }
   return true;
+}
+
+let lowerFor: NormalizedText | undefined;
+let lowerValue = "";
+
+/**
+ * `n.text.toLowerCase()`, computed once per normalized text and shared by the extractors that scan lower-cased
+ * text. Offsets match `n.text` unless the text holds the rare characters whose lower case is longer ("İ"):
+ * callers that rely on offsets check the lengths.
+ */
+export function lowerText(n: NormalizedText): string {
+  if (n !== lowerFor) {
+    lowerFor = n;
+    lowerValue = n.text.toLowerCase();
+  }
+  return lowerValue;
 }
 
 function foldAll(original: string): NormalizedText {
