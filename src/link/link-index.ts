@@ -1,0 +1,430 @@
+/**
+ * The in-memory state of everything linked so far, and batch-wise linking.
+ *
+ * Per ad (dense index in insertion order): source, posted time, city, content shingles, boilerplate shingles,
+ * LSH band keys, identifiers. Text links are found by LSH over one-permutation MinHash signatures of the
+ * content shingles and verified by exact Jaccard; identifier links join ads that share a value.
+ *
+ * Batch = incremental: for a fixed boilerplate snapshot, inserting ads in one batch or in several gives the
+ * same links, because a pair's fate depends only on the bucket members that precede it in insertion order.
+ * @example
+ * const index = new LinkIndex();
+ * index.addBatch(records);
+ * const { networkOf, networks } = index.resolve();
+ */
+import type { Link } from "../domain/link.js";
+import { BoilerplateModel } from "./boilerplate.js";
+import { resolveConfig, type LinkConfig, type LinkConfigInput } from "./config.js";
+import { bandKeys, LshIndex } from "./lsh.js";
+import { minhashClassic, minhashOph } from "./minhash.js";
+import { SetPool, U32List } from "./pool.js";
+import { resolveNetworks, type ResolveResult } from "./resolve.js";
+import { shingleAt, shingles, tokenize } from "./shingles.js";
+import { restoreIndex, snapshotIndex, type IndexSnapshot } from "./snapshot.js";
+import type { BatchResult, IdentifierKind, LinkRecord } from "./types.js";
+
+/** Separator between kind and value in identifier keys. */
+const SEP = "\u0001";
+
+export class LinkIndex {
+  readonly config: LinkConfig;
+  readonly boilerplate: BoilerplateModel;
+  /** Number of ads. */
+  n = 0;
+  storeIds = new Float64Array(1024);
+  readonly denseOf = new Map<number, number>();
+  postedAt = new Float64Array(1024);
+  sourceOf = new Uint16Array(1024);
+  cityOf = new Int32Array(1024);
+  readonly cities: string[] = [];
+  private readonly cityIndex = new Map<string, number>();
+  readonly content = new SetPool();
+  readonly chrome = new SetPool();
+  bands: Uint32Array<ArrayBufferLike>;
+  lsh: LshIndex;
+  /** Text links between dense indices (a < b), with exact content Jaccard. */
+  textA = new U32List();
+  textB = new U32List();
+  textJ: Float32Array = new Float32Array(1024);
+  /** identifier key → dense indices of the ads that carry it (insertion order). */
+  readonly identifiers = new Map<string, number[]>();
+  private readonly sig: Uint32Array<ArrayBufferLike>;
+  private readonly keys: Uint32Array<ArrayBufferLike>;
+  private stamp = new Int32Array(1024);
+  private tmpC = new Uint32Array(1024);
+  private readonly candO: Int32Array;
+  private readonly candJ: Float64Array;
+  private tmpB = new Uint32Array(1024);
+
+  constructor(config: LinkConfigInput = {}) {
+    this.config = resolveConfig(config);
+    this.boilerplate = new BoilerplateModel(this.config.boilerplate);
+    this.sig = new Uint32Array(this.config.bands * this.config.rows);
+    this.keys = new Uint32Array(this.config.bands);
+    this.bands = new Uint32Array(1024 * this.config.bands);
+    this.lsh = new LshIndex(this.config.bands, this.config.bucketCap);
+    this.candO = new Int32Array(this.config.bands * this.config.bucketCap);
+    this.candJ = new Float64Array(this.config.bands * this.config.bucketCap);
+  }
+
+  /** Make room for `n` ads (used by addBatch and by snapshot restore). */
+  grow(n: number): void {
+    if (n <= this.storeIds.length) return;
+    let cap = this.storeIds.length;
+    while (cap < n) cap *= 2;
+    const g = <T extends Float64Array | Uint16Array | Int32Array | Uint32Array>(a: T, make: (c: number) => T, per = 1): T => {
+      const b = make(cap * per);
+      b.set(a);
+      return b;
+    };
+    this.storeIds = g(this.storeIds, (c) => new Float64Array(c));
+    this.postedAt = g(this.postedAt, (c) => new Float64Array(c));
+    this.sourceOf = g(this.sourceOf, (c) => new Uint16Array(c));
+    this.cityOf = g(this.cityOf, (c) => new Int32Array(c));
+    this.stamp = g(this.stamp, (c) => new Int32Array(c));
+    this.bands = g(this.bands, (c) => new Uint32Array(c), this.config.bands);
+  }
+
+  /** Dense index of a city name (registered on first sight); -1 for none. */
+  city(name: string | null): number {
+    if (name === null || name === "") return -1;
+    const key = name.trim().toLowerCase();
+    let i = this.cityIndex.get(key);
+    if (i === undefined) {
+      i = this.cities.length;
+      this.cities.push(key);
+      this.cityIndex.set(key, i);
+    }
+    return i;
+  }
+
+  /**
+   * Link a batch of new ads against everything already indexed. Ads already present (same store id) are skipped.
+   */
+  addBatch(records: readonly LinkRecord[]): BatchResult {
+    const t0 = performance.now();
+    const cfg = this.config;
+    const seenIds = new Set<number>();
+    const fresh = records.filter((r) => !this.denseOf.has(r.id) && !seenIds.has(r.id) && seenIds.add(r.id) !== undefined);
+    const start = this.n;
+    this.grow(start + fresh.length);
+    // Pass 1: register, shingle, count document frequencies.
+    // One pooled buffer for the batch: millions of small long-lived typed arrays would swamp the GC.
+    const batchShingles = new SetPool();
+    const phraseWanted: { ad: number; shingles: number[] }[] = [];
+    for (let i = 0; i < fresh.length; i++) {
+      const r = fresh[i];
+      const d = start + i;
+      this.denseOf.set(r.id, d);
+      this.storeIds[d] = r.id;
+      this.postedAt[d] = r.postedAt;
+      const src = this.boilerplate.source(r.source);
+      this.sourceOf[d] = src;
+      this.cityOf[d] = this.city(r.city);
+      const sh = shingles(tokenize([r.title, r.body]).hashes, cfg.shingleSize);
+      batchShingles.add(sh);
+      if (!this.boilerplate.sampled(r.id)) continue;
+      const want = this.boilerplate.count(src, sh);
+      if (want) phraseWanted.push({ ad: i, shingles: want });
+    }
+    this.n = start + fresh.length;
+    for (const w of phraseWanted) this.capturePhrases(fresh[w.ad], w.shingles);
+    const t1 = performance.now();
+    // Snapshot refresh: when the learned boilerplate changes, every older ad is re-split and re-signed.
+    let rebuilt = false;
+    if (this.boilerplate.needsRefresh() && this.boilerplate.refresh() && start > 0) {
+      this.rebuildText(start);
+      rebuilt = true;
+    }
+    const t2 = performance.now();
+    // Pass 2: split, sign, insert into LSH, verify candidates.
+    this.lsh.reserve(this.n);
+    const textBefore = this.textA.length;
+    for (let i = 0; i < fresh.length; i++) this.insertText(start + i, batchShingles.get(i), true);
+    const t3 = performance.now();
+    const textAfter = this.textA.length;
+    // Identifier links: each new ad links to the first ad that carried the value (a star, not a clique), and
+    // only while the value is in at most `hubAds` ads.
+    const hub = cfg.identifiers.hubAds;
+    const idLinks: { a: number; d: number; key: string; count: number }[] = [];
+    const seen: string[] = [];
+    for (let i = 0; i < fresh.length; i++) {
+      const d = start + i;
+      seen.length = 0;
+      for (const idf of fresh[i].identifiers) {
+        if (idf.value === "") continue;
+        const key = idf.kind + SEP + idf.value;
+        if (seen.includes(key)) continue;
+        seen.push(key);
+        let list = this.identifiers.get(key);
+        if (!list) this.identifiers.set(key, (list = []));
+        list.push(d);
+        if (list.length > 1 && list.length <= hub + 1) idLinks.push({ a: list[0], d, key, count: list.length });
+      }
+    }
+    const t4 = performance.now();
+    // Link records are materialized only when asked for: at a million ads they are millions of objects.
+    let links: Link[] | null = null;
+    const materialize = (): Link[] => {
+      if (links) return links;
+      links = [];
+      if (!rebuilt) for (let t = textBefore; t < textAfter; t++) links.push(this.textLink(t));
+      else for (let t = 0; t < textAfter; t++) if (this.textB.data[t] >= start) links.push(this.textLink(t));
+      for (const l of idLinks) {
+        const { kind, value } = splitIdentifierKey(l.key);
+        const w = cfg.identifiers.kindWeight[kind] / Math.log2(1 + l.count);
+        links.push(orderLink(this.storeIds[l.a], this.storeIds[l.d], kind, w, { value, ads: l.count }));
+      }
+      return links;
+    };
+    return {
+      get links(): Link[] {
+        return materialize();
+      },
+      rebuilt,
+      timings: { shingleCount: t1 - t0, refresh: t2 - t1, signLsh: t3 - t2, identifiers: t4 - t3 },
+    };
+  }
+
+  private capturePhrases(r: LinkRecord, wanted: number[]): void {
+    const k = this.config.shingleSize;
+    const tok = tokenize([r.title, r.body], true);
+    const words = tok.words ?? [];
+    const want = new Set(wanted);
+    for (let i = 0; i + k <= tok.hashes.length; i++) {
+      const h = shingleAt(tok.hashes, i, k);
+      if (want.has(h) && !this.boilerplate.phrases.has(h)) this.boilerplate.phrases.set(h, words.slice(i, i + k).join(" "));
+    }
+  }
+
+  /** Split an ad's shingles by the snapshot, store them, sign, and insert (verifying candidates when `verify`). */
+  private insertText(d: number, all: Uint32Array<ArrayBufferLike>, verify: boolean): void {
+    const cfg = this.config;
+    const bp = this.boilerplate;
+    const sh = bp.sourceHashes[this.sourceOf[d]];
+    let nc = 0;
+    if (this.tmpC.length < all.length) {
+      this.tmpC = new Uint32Array(all.length * 2);
+      this.tmpB = new Uint32Array(all.length * 2);
+    }
+    const tmpC = this.tmpC;
+    const tmpB = this.tmpB;
+    let nb = 0;
+    for (let i = 0; i < all.length; i++) {
+      const s = all[i];
+      if (bp.isBoilerplate(sh, s)) tmpB[nb++] = s;
+      else tmpC[nc++] = s;
+    }
+    const content = tmpC.subarray(0, nc);
+    if (this.content.count === d) {
+      this.content.add(content);
+      this.chrome.add(tmpB.subarray(0, nb));
+    }
+    if (nc < cfg.minContentShingles) {
+      this.bands.fill(0xffffffff, d * cfg.bands, (d + 1) * cfg.bands);
+      return; // too little text: never a text candidate
+    }
+    if (cfg.minhash === "oph") minhashOph(content, this.sig, cfg.seed);
+    else minhashClassic(content, this.sig, cfg.seed);
+    bandKeys(this.sig, cfg.bands, cfg.rows, this.keys);
+    this.bands.set(this.keys, d * cfg.bands);
+    const stamp = this.stamp;
+    stamp[d] = d + 1;
+    const threshold = cfg.textLinkJaccard;
+    const pool = this.content.values.data;
+    const offs = this.content.offsets.data;
+    const ms = offs[d];
+    const me = offs[d + 1];
+    const mlen = me - ms;
+    const candO = this.candO;
+    const candJ = this.candJ;
+    let nCand = 0;
+    this.lsh.insert(d, this.keys, (o) => {
+      if (stamp[o] === d + 1) return;
+      stamp[o] = d + 1;
+      if (!verify) return;
+      const os = offs[o];
+      const oe = offs[o + 1];
+      // Size filter: J ≤ min/max, so skip pairs that cannot reach the threshold.
+      const olen = oe - os;
+      if (Math.min(mlen, olen) < threshold * Math.max(mlen, olen)) return;
+      const j = jaccardRange(pool, ms, me, os, oe);
+      if (j >= threshold && nCand < candO.length) {
+        candO[nCand] = o;
+        candJ[nCand++] = j;
+      }
+    });
+    // Keep the `maxTextLinksPerAd` most similar (ties: the older ad): connectivity needs few links per ad, and a
+    // template family of thousands would otherwise store a link to every anchor.
+    const k = cfg.maxTextLinksPerAd;
+    if (nCand > k) {
+      const order = Array.from({ length: nCand }, (_, i) => i).sort((x, y) => candJ[y] - candJ[x] || candO[x] - candO[y]);
+      for (let i = 0; i < k; i++) this.pushText(candO[order[i]], d, candJ[order[i]]);
+    } else for (let i = 0; i < nCand; i++) this.pushText(candO[i], d, candJ[i]);
+  }
+
+  private pushText(a: number, b: number, j: number): void {
+    const t = this.textA.length;
+    this.textA.push(a);
+    this.textB.push(b);
+    if (t >= this.textJ.length) {
+      const nj = new Float32Array(this.textJ.length * 2);
+      nj.set(this.textJ);
+      this.textJ = nj;
+    }
+    this.textJ[t] = j;
+  }
+
+  /** Re-split and re-sign the first `count` ads with the current snapshot and recompute all text links. */
+  private rebuildText(count: number): void {
+    const cfg = this.config;
+    const old = { content: this.content, chrome: this.chrome };
+    const all = new SetPool();
+    for (let d = 0; d < count; d++) all.add(mergeSorted(old.content.get(d), old.chrome.get(d)));
+    this.content.clear();
+    this.chrome.clear();
+    this.lsh = new LshIndex(cfg.bands, cfg.bucketCap, this.n);
+    this.textA = new U32List();
+    this.textB = new U32List();
+    this.stamp.fill(0);
+    for (let d = 0; d < count; d++) this.insertText(d, all.get(d), true);
+  }
+
+  private textLink(t: number): Link {
+    const a = this.textA.data[t];
+    const b = this.textB.data[t];
+    const j = this.textJ[t];
+    const kind = j >= this.config.nearDuplicateJaccard ? "text" : "template";
+    return orderLink(this.storeIds[a], this.storeIds[b], kind, j, { similarity: round3(j) });
+  }
+
+  /** All current links: text/template links and identifier links (as stars around each value's first ad). */
+  links(): Link[] {
+    const out: Link[] = [];
+    for (let t = 0; t < this.textA.length; t++) out.push(this.textLink(t));
+    const hub = this.config.identifiers.hubAds;
+    for (const [key, list] of this.identifiers) {
+      if (list.length < 2) continue;
+      const cut = key.indexOf(SEP);
+      const kind = key.slice(0, cut) as IdentifierKind;
+      const value = key.slice(cut + 1);
+      const w = this.config.identifiers.kindWeight[kind] / Math.log2(1 + list.length);
+      for (let i = 1; i < Math.min(list.length, hub + 1); i++)
+        out.push(orderLink(this.storeIds[list[0]], this.storeIds[list[i]], kind, w, { value, ads: list.length }));
+    }
+    return out;
+  }
+
+  /** Persist the whole state (see snapshot.ts). */
+  serialize(): IndexSnapshot {
+    return snapshotIndex(this);
+  }
+
+  static deserialize(snap: IndexSnapshot, config: LinkConfigInput = {}): LinkIndex {
+    const index = new LinkIndex(config);
+    restoreIndex(index, snap);
+    return index;
+  }
+
+  /** Re-insert every ad's stored band keys into a fresh LSH table (after restore); no verification. */
+  rebuildLsh(): void {
+    const cfg = this.config;
+    this.lsh = new LshIndex(cfg.bands, cfg.bucketCap, this.n);
+    const keys = new Uint32Array(cfg.bands);
+    const offs = this.content.offsets.data;
+    for (let d = 0; d < this.n; d++) {
+      if (offs[d + 1] - offs[d] < cfg.minContentShingles) continue;
+      keys.set(this.bands.subarray(d * cfg.bands, (d + 1) * cfg.bands));
+      this.lsh.insert(d, keys, noop);
+    }
+  }
+
+  /** Force the boilerplate snapshot to the current counts (re-signs everything if it changed). */
+  refreshBoilerplate(): boolean {
+    if (this.boilerplate.refresh() && this.n > 0) {
+      this.rebuildText(this.n);
+      return true;
+    }
+    return false;
+  }
+
+  learnedBoilerplate(): ReturnType<BoilerplateModel["learned"]> {
+    return this.boilerplate.learned();
+  }
+
+  /** Resolve everything linked so far into networks. `previous` maps store id → network id of the last run. */
+  resolve(previous?: ReadonlyMap<number, string>): ResolveResult {
+    return resolveNetworks(this, previous);
+  }
+
+  /** Dense indices → identifier keys (for resolution). */
+  identifierEntries(): IterableIterator<[string, number[]]> {
+    return this.identifiers.entries();
+  }
+}
+
+export function splitIdentifierKey(key: string): { kind: IdentifierKind; value: string } {
+  const cut = key.indexOf(SEP);
+  return { kind: key.slice(0, cut) as IdentifierKind, value: key.slice(cut + 1) };
+}
+
+function noop(): void {}
+
+function orderLink(x: number, y: number, kind: Link["kind"], weight: number, evidence: Record<string, unknown>): Link {
+  return x < y ? { a: x, b: y, kind, weight, evidence } : { a: y, b: x, kind, weight, evidence };
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Exact Jaccard of two sorted unique runs `[as, ae)` and `[bs, be)` of one pool. */
+function jaccardRange(p: Uint32Array<ArrayBufferLike>, as: number, ae: number, bs: number, be: number): number {
+  let i = as;
+  let j = bs;
+  let inter = 0;
+  while (i < ae && j < be) {
+    const x = p[i];
+    const y = p[j];
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const u = ae - as + (be - bs) - inter;
+  return u === 0 ? 0 : inter / u;
+}
+
+/** Exact Jaccard of sorted unique arrays. */
+export function jaccard(a: Uint32Array<ArrayBufferLike>, b: Uint32Array<ArrayBufferLike>): number {
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  const na = a.length;
+  const nb = b.length;
+  while (i < na && j < nb) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const u = na + nb - inter;
+  return u === 0 ? 0 : inter / u;
+}
+
+function mergeSorted(a: Uint32Array<ArrayBufferLike>, b: Uint32Array<ArrayBufferLike>): Uint32Array<ArrayBufferLike> {
+  const out = new Uint32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let m = 0;
+  while (i < a.length && j < b.length) out[m++] = a[i] <= b[j] ? a[i++] : b[j++];
+  while (i < a.length) out[m++] = a[i++];
+  while (j < b.length) out[m++] = b[j++];
+  return out;
+}

@@ -1,0 +1,162 @@
+/**
+ * Text → normalized tokens → hashed word k-shingles (sorted, unique `Uint32Array`).
+ *
+ * Normalization: lower case, diacritics stripped (NFKD), every token that contains a digit becomes the single
+ * placeholder `#` (ages, rates, phone fragments are slots, not text; phones link through identifiers instead),
+ * emoji and pictographs are one-character tokens.
+ * @module
+ */
+import { combine32, fmix32, fnv1a32 } from "./hash.js";
+
+const DIGIT_TOKEN = fnv1a32("#");
+/** A token that never occurs in text: separates title from body so no shingle spans both. */
+const FIELD_BREAK = fnv1a32("\u0000|");
+
+export interface Tokens {
+  /** FNV-1a hash per token (digit-bearing tokens share one hash). */
+  hashes: Uint32Array<ArrayBufferLike>;
+  /** The token strings, only when requested (display, learned phrases). */
+  words?: string[];
+}
+
+/** Characters whose NFKD form differs in a way that matters (accents, full-width and math letters). */
+const needsNfkd = /[\u00c0-\u02ff\u1e00-\u1eff\uff00-\uffef\ud835]/;
+const combining = /\p{M}+/gu;
+
+function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  if (c >= 0x2000 && c <= 0x2bff) return false; // punctuation, symbols, arrows, dingbats: handled as pictographs
+  if (c >= 0x3000 && c <= 0x303f) return false;
+  if (c >= 0xd800 && c <= 0xdfff) return false; // surrogates (emoji): handled as pictographs
+  if (c === 0xfe0f || c === 0x200d) return false;
+  return true;
+}
+
+function isPictograph(c: number): boolean {
+  return (c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff) || (c >= 0xd800 && c <= 0xdbff);
+}
+
+/** Normalize text for matching (lower case, no diacritics). */
+export function normalizeText(text: string): string {
+  let t = text.toLowerCase();
+  if (needsNfkd.test(t)) t = t.normalize("NFKD").replace(combining, "");
+  return t;
+}
+
+/**
+ * Tokenize one or more fields; a field break token separates them.
+ * @example tokenize(["Hot new girl", "Call 416 555 0101"]).hashes.length // 3 + 1 + 4
+ */
+let scratch = new Uint32Array(4096);
+
+export function tokenize(fields: readonly string[], withWords = false): Tokens {
+  const out = new TokenBuffer();
+  const words: string[] | undefined = withWords ? [] : undefined;
+  for (let f = 0; f < fields.length; f++) {
+    if (f > 0 && out.length > 0 && out.last() !== FIELD_BREAK) {
+      out.push(FIELD_BREAK);
+      words?.push("|");
+    }
+    const t = normalizeText(fields[f]);
+    let i = 0;
+    const n = t.length;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      if (isWordCode(c)) {
+        const start = i;
+        let h = 0x811c9dc5;
+        let digit = false;
+        while (i < n) {
+          const d = t.charCodeAt(i);
+          if (!isWordCode(d)) break;
+          if (d >= 48 && d <= 57) digit = true;
+          h = Math.imul(h ^ d, 0x01000193);
+          i++;
+        }
+        out.push(digit ? DIGIT_TOKEN : h >>> 0);
+        words?.push(digit ? "#" : t.slice(start, i));
+      } else if (isPictograph(c)) {
+        const len = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+        const s = t.slice(i, i + len);
+        out.push(fnv1a32(s));
+        words?.push(s);
+        i += len;
+      } else {
+        i++;
+      }
+    }
+  }
+  if (out.length > 0 && out.last() === FIELD_BREAK) {
+    out.length--;
+    words?.pop();
+  }
+  return { hashes: scratch.slice(0, out.length), words };
+}
+
+/** Appends into the module scratch buffer (tokenize is not re-entrant). */
+class TokenBuffer {
+  length = 0;
+  push(h: number): void {
+    if (this.length === scratch.length) {
+      const b = new Uint32Array(scratch.length * 2);
+      b.set(scratch);
+      scratch = b;
+    }
+    scratch[this.length++] = h;
+  }
+  last(): number {
+    return scratch[this.length - 1];
+  }
+}
+
+/** Hash of the `k` tokens starting at `i`. */
+export function shingleAt(tokens: Uint32Array<ArrayBufferLike>, i: number, k: number): number {
+  let h = fmix32(tokens[i] ^ 0x5bd1e995);
+  for (let j = 1; j < k; j++) h = combine32(h, tokens[i + j]);
+  return h;
+}
+
+/**
+ * Sorted unique hashes of the word `k`-shingles of `tokens` (a text shorter than `k` tokens yields one shingle of
+ * all its tokens). Shingles that span the field break are skipped.
+ */
+export function shingles(tokens: Uint32Array<ArrayBufferLike>, k: number): Uint32Array<ArrayBufferLike> {
+  const n = tokens.length;
+  if (n === 0) return new Uint32Array(0);
+  if (n < k) return Uint32Array.of(shingleAt(tokens, 0, n));
+  const out = new Uint32Array(n - k + 1);
+  let m = 0;
+  outer: for (let i = 0; i + k <= n; i++) {
+    for (let j = 0; j < k; j++) if (tokens[i + j] === FIELD_BREAK) continue outer;
+    out[m++] = shingleAt(tokens, i, k);
+  }
+  return uniqueSorted(out.subarray(0, m));
+}
+
+/** Sort in place and drop duplicates; returns a (possibly shorter) view. */
+export function uniqueSorted(a: Uint32Array<ArrayBufferLike>): Uint32Array<ArrayBufferLike> {
+  if (a.length < 2) return a.slice();
+  a.sort();
+  let m = 1;
+  for (let i = 1; i < a.length; i++) if (a[i] !== a[m - 1]) a[m++] = a[i];
+  return a.slice(0, m);
+}
+
+/** Exact Jaccard of two sorted unique hash sets. */
+export function jaccardSorted(a: Uint32Array<ArrayBufferLike>, b: Uint32Array<ArrayBufferLike>): number {
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  const union = a.length + b.length - inter;
+  return union === 0 ? 0 : inter / union;
+}

@@ -1,0 +1,97 @@
+/**
+ * Template extraction for display: what a network's ads have in common, and where they differ (slots).
+ *
+ * A cheap stand-in for InfoShield's alignment + MDL: words present in at least `constantShare` of the texts are
+ * the template's constants; the member text with the most constants is the reference; each maximal run of
+ * non-constant words in the reference is a slot, and each text's slot value is what it has between the slot's
+ * neighbouring constants. The template is reported only when it shortens the description: constants must cover
+ * at least `minCoverage` of the reference (the MDL idea: a template that explains little is not a template).
+ * @module
+ */
+import { normalizeText } from "./shingles.js";
+
+export interface TemplateSlot {
+  /** Position in the template (the `{n}` placeholder). */
+  index: number;
+  /** Guessed type: "number" (ages, rates, phones), "text" otherwise. */
+  type: "number" | "text";
+  /** Most frequent values with their counts. */
+  values: { value: string; count: number }[];
+  distinct: number;
+}
+
+export interface ExtractedTemplate {
+  /** Template text with `{0}`, `{1}`, … for slots. */
+  template: string;
+  slots: TemplateSlot[];
+  /** Share of the reference's words that are constants. */
+  coverage: number;
+  texts: number;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*|[^\s\p{L}\p{N}]/gu;
+
+function words(text: string): string[] {
+  return normalizeText(text).match(WORD) ?? [];
+}
+
+/**
+ * @example extractTemplate(["Hi I am Jade 19 call now", "Hi I am Lina 22 call now"])
+ * // { template: "hi i am {0} call now", slots: [{ values: [jade 19, lina 22] ... }] }
+ */
+export function extractTemplate(
+  texts: readonly string[],
+  opts: { constantShare?: number; minCoverage?: number; maxTexts?: number } = {},
+): ExtractedTemplate | null {
+  const share = opts.constantShare ?? 0.6;
+  const sample = texts.slice(0, opts.maxTexts ?? 300);
+  if (sample.length < 2) return null;
+  const toks = sample.map(words);
+  const df = new Map<string, number>();
+  for (const t of toks) for (const w of new Set(t)) df.set(w, (df.get(w) ?? 0) + 1);
+  const need = Math.max(2, Math.ceil(share * sample.length));
+  const isConst = (w: string): boolean => (df.get(w) ?? 0) >= need;
+  let ref = 0;
+  let refConst = -1;
+  toks.forEach((t, i) => {
+    const c = t.filter(isConst).length;
+    if (c > refConst) {
+      refConst = c;
+      ref = i;
+    }
+  });
+  const reference = toks[ref];
+  if (reference.length === 0) return null;
+  const coverage = refConst / reference.length;
+  if (coverage < (opts.minCoverage ?? 0.5)) return null;
+  // Template parts and slot anchors.
+  const parts: string[] = [];
+  const anchors: { left: string | null; right: string | null }[] = [];
+  let i = 0;
+  while (i < reference.length) {
+    if (isConst(reference[i])) {
+      parts.push(reference[i++]);
+      continue;
+    }
+    const left = i > 0 ? reference[i - 1] : null;
+    while (i < reference.length && !isConst(reference[i])) i++;
+    const right = i < reference.length ? reference[i] : null;
+    parts.push(`{${anchors.length}}`);
+    anchors.push({ left, right });
+  }
+  const slots: TemplateSlot[] = anchors.map((a, index) => {
+    const counts = new Map<string, number>();
+    for (const t of toks) {
+      const s = a.left === null ? 0 : t.indexOf(a.left) + 1;
+      if (a.left !== null && s === 0) continue;
+      let e = a.right === null ? t.length : t.indexOf(a.right, s);
+      if (e < 0) e = Math.min(t.length, s + 3);
+      const v = t.slice(s, e).join(" ");
+      if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const values = [...counts].map(([value, count]) => ({ value, count })).sort((x, y) => y.count - x.count || (x.value < y.value ? -1 : 1));
+    const numeric = values.length > 0 && values.filter((v) => /\d/.test(v.value)).length * 2 > values.length;
+    return { index, type: numeric ? "number" : "text", values: values.slice(0, 10), distinct: values.length };
+  });
+  return { template: parts.join(" "), slots, coverage, texts: sample.length };
+}
