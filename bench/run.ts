@@ -9,6 +9,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchExtract } from "../src/extract/bench.js";
 import { generateCorpus } from "../src/synth/index.js";
+import type { ApiBenchRow } from "./api.js";
 
 interface StageResult {
   stage: string;
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
       results.push({ ...stage("ingest", file, join(dir, "noextract.db"), "0", "no-extract"), stage: "ingest (no extraction)" });
       results.push({ ...stage("ingest", file, join(dir, "bench.db"), String(availableParallelism()), "extract"), stage: "ingest + extract" });
       results.push(stage("link", join(dir, "bench.db")));
+      results.push(stage("analyze", join(dir, "bench.db")));
+      // REST API under load (20 clients) on the largest database only: it needs a linked corpus to be meaningful.
+      const api = n === Math.max(...sizes) ? stage("api", join(dir, "bench.db"), "10") : null;
       const total = results.filter((r) => r.stage === "ingest + extract" || r.stage === "link").reduce((s, r) => s + r.seconds, 0);
       rows.push({ n, results, total });
       console.log(`\n${fmt(n)} ads`);
@@ -59,6 +63,12 @@ async function main(): Promise<void> {
         if (r.timings) console.log(`    ${JSON.stringify(r.timings)}`);
       }
       console.log(`  end to end (ingest + extract + link + resolve): ${total.toFixed(1)} s`);
+      if (api) {
+        console.log(`  REST API, 20 concurrent clients (${fmt(api.n)} ads, database ${fmt(Number(api.dbMB))} MB; target p95 ≤ 100 ms):`);
+        for (const r of api.api as ApiBenchRow[]) {
+          console.log(`    ${r.endpoint.padEnd(10)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  ${fmt(r.reqPerSec).padStart(6)} req/s  (${r.non2xx} non-2xx, ${r.errors} errors)`);
+        }
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

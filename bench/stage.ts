@@ -7,6 +7,8 @@ import { generateCorpus } from "../src/synth/index.js";
 import { ingestFiles } from "../src/ingest/ingest.js";
 import { openStore } from "../src/store/open.js";
 import { linkStore } from "../src/pipeline/link.js";
+import { analyzeStore } from "../src/pipeline/analyze.js";
+import { benchApi } from "./api.js";
 
 const [stage, ...args] = process.argv.slice(2);
 
@@ -43,6 +45,15 @@ async function main(): Promise<void> {
     await store.close();
     return report({ n: s.read, seconds: s.seconds, adsPerSec: s.adsPerSec, facts: s.facts, rejected: s.rejected });
   }
+  if (stage === "analyze") {
+    const [db] = args;
+    const store = await openStore(db);
+    const t0 = performance.now();
+    const { summary } = await analyzeStore(store);
+    await store.close();
+    const seconds = (performance.now() - t0) / 1000;
+    return report({ n: summary.ads, seconds, adsPerSec: summary.ads / seconds, networks: summary.networks, timings: summary.timings });
+  }
   if (stage === "link") {
     const [db] = args;
     const store = await openStore(db);
@@ -51,6 +62,12 @@ async function main(): Promise<void> {
     await store.close();
     const seconds = (performance.now() - t0) / 1000;
     return report({ n: s.ads, seconds, adsPerSec: s.ads / seconds, links: s.links, networks: s.networks, timings: s.timings });
+  }
+  if (stage === "api") {
+    const [db, seconds] = args;
+    const t0 = performance.now();
+    const r = await benchApi(db, Number(seconds ?? 10));
+    return report({ n: r.ads, seconds: (performance.now() - t0) / 1000, adsPerSec: 0, dbMB: r.dbMB, api: r.rows });
   }
   throw new Error(`bench: unknown stage ${stage}`);
 }

@@ -5,6 +5,7 @@ import { runDemo } from "../pipeline/demo.js";
 import { fmt } from "./common.js";
 import { formatIngestSummary } from "./ingest.js";
 import { formatLinkSummary } from "./link.js";
+import { serve } from "./serve.js";
 
 export function registerDemo(program: Command): void {
   program
@@ -14,7 +15,8 @@ export function registerDemo(program: Command): void {
     .option("--dir <path>", "where the corpus and its truth file go", "./demo")
     .option("--ads <n>", "corpus size", (v) => Number.parseInt(v, 10), 20_000)
     .option("--seed <n>", "corpus seed", (v) => Number.parseInt(v, 10), 1)
-    .action(async (o: { db: string; dir: string; ads: number; seed: number }) => {
+    .option("--serve", "then serve the workbench on http://127.0.0.1:8080 (like `threadline serve`)")
+    .action(async (o: { db: string; dir: string; ads: number; seed: number; serve?: boolean }) => {
       process.stderr.write(`demo: SYNTHETIC data only — generating ${fmt(o.ads)} ads (seed ${o.seed})…\n`);
       const r = await runDemo(o);
       const lines = [
@@ -28,5 +30,13 @@ export function registerDemo(program: Command): void {
         `database: ${r.db} — try: npx threadline stats --db ${r.db}; npx threadline export networks --db ${r.db} | head`,
       ];
       process.stdout.write(`${lines.join("\n")}\n`);
+      if (o.serve) {
+        await serve({
+          db: o.db,
+          port: 8080,
+          host: "127.0.0.1",
+          onListen: (url) => process.stderr.write(`\ndemo: the workbench (SYNTHETIC data) is at ${url} — Ctrl-C to stop\n`),
+        });
+      }
     });
 }

@@ -1,6 +1,7 @@
 /** `threadline eval --truth truth.csv` — how well the stored networks recover the ground truth. */
 import type { Command } from "commander";
 import type { Store } from "../store/store.js";
+import { riskEvalReport } from "./analyze.js";
 import { CliError, dbOption, withStore } from "./common.js";
 import { readPredictionFile, runEvalMetrics } from "./eval-metrics.js";
 import { networkRows } from "./export.js";
@@ -18,10 +19,14 @@ export function registerEval(program: Command): void {
     .requiredOption("--truth <file>", "ground truth CSV: ad_id,network_id,kind")
     .option("--pred <file>", "score this ad_id,network_id CSV instead of the database")
     .option("--json", "machine-readable output")
-    .action(async (o: { db?: string; truth: string; pred?: string; json?: boolean }) => {
+    .option("--risk", "also evaluate the analysis: risk AUC / precision@50 (with each cue group left out), circuit recovery, event detection")
+    .option("--events <file>", "with --risk: planted events CSV name,city,start,end (default: the generator's default event)")
+    .option("--model <file>", "with --risk: a risk model JSON (e.g. from threadline train)")
+    .action(async (o: { db?: string; truth: string; pred?: string; json?: boolean; risk?: boolean; events?: string; model?: string }) => {
       try {
         const pred = o.pred ? await readPredictionFile(o.pred) : await withStore(o.db, storedClustering);
         process.stdout.write(`${await runEvalMetrics(pred, { truth: o.truth, json: o.json })}\n`);
+        if (o.risk) process.stdout.write(`\n${await withStore(o.db, (s) => riskEvalReport(s, o.truth, { json: o.json, events: o.events, model: o.model }))}\n`);
       } catch (e) {
         if (e instanceof Error && /^(eval|truth)/i.test(e.message)) throw new CliError(e.message);
         throw e;

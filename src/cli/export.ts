@@ -6,9 +6,12 @@ import { CliError, dbOption, withStore } from "./common.js";
 /** A singleton's network id: stable, derived from its store id, never colliding with resolved ids ("N-…"). */
 export const singletonId = (adId: number): string => `S-${adId}`;
 
-export async function* networkRows(store: Store): AsyncGenerator<{ ad_id: string; source: string; network_id: string }> {
+export async function* networkRows(store: Store): AsyncGenerator<{ ad_id: string; source: string; network_id: string; network_risk: number | null }> {
+  // risk of the last `threadline analyze` run (null before any): a triage signal, not evidence
+  const risk = await store.networkRiskMap();
   for await (const r of store.exportAssignments()) {
-    yield { ad_id: r.sourceAdId, source: r.source, network_id: r.networkId ?? singletonId(r.adId) };
+    const network_id = r.networkId ?? singletonId(r.adId);
+    yield { ad_id: r.sourceAdId, source: r.source, network_id, network_risk: risk.get(network_id) ?? null };
   }
 }
 
@@ -23,16 +26,16 @@ async function write(out: NodeJS.WritableStream, s: string): Promise<void> {
 export function registerExport(program: Command): void {
   const exp = program.command("export").description("export results");
   dbOption(exp.command("networks"))
-    .description("write ad_id,network_id for every ad to stdout")
+    .description("write ad_id,network_id,network_risk for every ad to stdout (network_risk: 0–1 from the last analyze run, empty before one)")
     .option("--format <format>", "csv or jsonl", "csv")
     .action(async (o: { db?: string; format: string }) => {
       if (o.format !== "csv" && o.format !== "jsonl") throw new CliError(`export: unknown format "${o.format}" (use csv or jsonl)`);
       await withStore(o.db, async (store) => {
         const out = process.stdout;
-        if (o.format === "csv") await write(out, "ad_id,network_id\n");
+        if (o.format === "csv") await write(out, "ad_id,network_id,network_risk\n");
         let buf = "";
         for await (const r of networkRows(store)) {
-          buf += o.format === "csv" ? `${csvCell(r.ad_id)},${csvCell(r.network_id)}\n` : `${JSON.stringify(r)}\n`;
+          buf += o.format === "csv" ? `${csvCell(r.ad_id)},${csvCell(r.network_id)},${r.network_risk ?? ""}\n` : `${JSON.stringify(r)}\n`;
           if (buf.length > 1 << 16) {
             await write(out, buf);
             buf = "";

@@ -8,8 +8,9 @@ export function formatLinkSummary(s: LinkSummary): string {
   const kinds = Object.entries(s.linksByKind).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${fmt(n)}`).join(", ");
   const t = Object.entries(s.timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(", ");
   return [
+    `link: ${s.mode}${s.reason ? ` (${s.reason})` : ""}: ${fmt(s.newAds)} new ads linked`,
     `link: ${fmt(s.ads)} ads → ${fmt(s.networks)} networks of 2+ ads holding ${fmt(s.adsInNetworks)} ads (largest ${fmt(s.largestNetwork)})`,
-    `link: ${fmt(s.links)} links (${kinds})`,
+    `link: ${fmt(s.links)} links stored (${kinds})`,
     `link: time ${t}`,
   ].join("\n");
 }
@@ -17,7 +18,7 @@ export function formatLinkSummary(s: LinkSummary): string {
 export function registerLink(program: Command): void {
   dbOption(program.command("link"))
     .description("link ads written by the same operator and resolve them into networks")
-    .option("--full", "rebuild from scratch (the default until incremental state is kept)")
+    .option("--full", "rebuild the index from scratch instead of linking only the new ads")
     .action(async (o: { db?: string; full?: boolean }) => {
       const s = await withStore(o.db, (store) =>
         linkStore(store, { full: o.full ?? false, onProgress: (n) => process.stderr.isTTY && process.stderr.write(`\rlink: read ${fmt(n)} ads`) }),

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `threadline` command: one module per command, each a thin face over the library. */
 import { Command, CommanderError } from "commander";
+import { registerAnalyze } from "./analyze.js";
 import { CliError } from "./common.js";
 import { registerDemo } from "./demo.js";
 import { registerEval } from "./eval.js";
@@ -9,6 +10,7 @@ import { registerExtract } from "./extract.js";
 import { registerIngest } from "./ingest.js";
 import { registerInspect } from "./inspect.js";
 import { registerLink } from "./link.js";
+import { registerServe } from "./serve.js";
 import { registerSynth } from "./synth.js";
 
 export function buildProgram(): Command {
@@ -21,9 +23,11 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerExtract(program);
   registerLink(program);
+  registerServe(program);
   registerExport(program);
   registerEval(program);
   registerInspect(program);
+  registerAnalyze(program);
   return program;
 }
 

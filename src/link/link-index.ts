@@ -111,6 +111,7 @@ export class LinkIndex {
     // Pass 1: register, shingle, count document frequencies.
     // One pooled buffer for the batch: millions of small long-lived typed arrays would swamp the GC.
     const batchShingles = new SetPool();
+    let rest: LinkRecord[] = [];
     const phraseWanted: { ad: number; shingles: number[] }[] = [];
     for (let i = 0; i < fresh.length; i++) {
       const r = fresh[i];
@@ -126,6 +127,13 @@ export class LinkIndex {
       if (!this.boilerplate.sampled(r.id)) continue;
       const want = this.boilerplate.count(src, sh);
       if (want) phraseWanted.push({ ad: i, shingles: want });
+      // Cut the batch where the learned boilerplate must refresh, so refreshes happen after the same ad
+      // however the corpus is split into batches: batch = incremental even across refreshes.
+      if (i < fresh.length - 1 && this.boilerplate.needsRefresh()) {
+        rest = fresh.slice(i + 1);
+        fresh.length = i + 1;
+        break;
+      }
     }
     this.n = start + fresh.length;
     for (const w of phraseWanted) this.capturePhrases(fresh[w.ad], w.shingles);
@@ -177,12 +185,24 @@ export class LinkIndex {
       }
       return links;
     };
+    const timings = { shingleCount: t1 - t0, refresh: t2 - t1, signLsh: t3 - t2, identifiers: t4 - t3 };
+    if (rest.length > 0) {
+      const more = this.addBatch(rest);
+      for (const [k, v] of Object.entries(more.timings)) timings[k as keyof typeof timings] += v;
+      return {
+        get links(): Link[] {
+          return [...materialize(), ...more.links];
+        },
+        rebuilt: rebuilt || more.rebuilt,
+        timings,
+      };
+    }
     return {
       get links(): Link[] {
         return materialize();
       },
       rebuilt,
-      timings: { shingleCount: t1 - t0, refresh: t2 - t1, signLsh: t3 - t2, identifiers: t4 - t3 },
+      timings,
     };
   }
 

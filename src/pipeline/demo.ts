@@ -44,6 +44,8 @@ export async function runDemo(o: { db: string; dir: string; ads: number; seed: n
   try {
     const ingest = await ingestFiles(store, [corpus], { workers: availableParallelism() });
     const link = await linkStore(store, { full: true });
+    // The API reports `synthetic: true` for this database, so the web app shows its banner.
+    await store.putArtifact("demo", link.runId, { synthetic: true, ads: o.ads, seed: o.seed });
     const pred = new Map<string, string>();
     for await (const r of store.exportAssignments()) pred.set(r.sourceAdId, r.networkId ?? `S-${r.adId}`);
     return { db: o.db, corpus, truthFile, synthSeconds, ingest, link, eval: evaluateClustering(pred, truth) };

@@ -1,12 +1,21 @@
 /**
- * The link stage against the store: read ads and identifier facts in pages → LinkIndex → links and networks
- * written back, with the run's counts and timings recorded.
+ * The link stage against the store: read new ads and their identifier facts in pages → LinkIndex → links and
+ * networks written back, with the run's counts and timings recorded.
+ *
+ * Incremental by default: the index is restored from the last run's snapshot and only ads above its watermark
+ * are linked; resolution (linear, seconds at 1M) always covers the whole graph so ids stay stable. A full
+ * rebuild happens with `full`, when there is no snapshot, or when an already-linked ad got a new version.
  */
 import type { Link } from "../domain/link.js";
-import { LinkIndex } from "../link/link-index.js";
-import type { LinkConfigInput } from "../link/config.js";
+import { LinkIndex, type LinkConfigInput } from "../link/index.js";
 import type { NetworkWrite, Store } from "../store/store.js";
 import { IDENTIFIER_FACT_KINDS, toLinkRecord, type Identifier } from "./link-records.js";
+import { decodeLinkState, encodeLinkState } from "./link-state.js";
+import { pruneTextLinks } from "./prune-links.js";
+
+const STAGE = "link";
+/** Strongest text/template links stored per ad (see prune-links.ts). */
+const TEXT_LINKS_PER_AD = 3;
 
 export interface LinkOptions {
   full?: boolean;
@@ -16,7 +25,11 @@ export interface LinkOptions {
 }
 
 export interface LinkSummary {
+  mode: "full" | "incremental";
+  /** Why a full rebuild happened, when it did. */
+  reason: string | null;
   ads: number;
+  newAds: number;
   links: number;
   linksByKind: Record<string, number>;
   networks: number;
@@ -27,15 +40,34 @@ export interface LinkSummary {
 }
 
 export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<LinkSummary> {
-  const runId = await store.startRun("link", { full: opts.full ?? true, config: opts.config ?? {} });
   const timings: Record<string, number> = {};
   const tick = (name: string, t0: number) => (timings[name] = (timings[name] ?? 0) + (performance.now() - t0) / 1000);
-  const index = new LinkIndex(opts.config ?? {});
-  const pageSize = opts.pageSize ?? 20_000;
+  let t = performance.now();
+  const lastIngest = (await store.listRuns(50)).find((r) => r.kind === "ingest")?.id ?? 0;
+  let index: LinkIndex | null = null;
   let after = 0;
-  let ads = 0;
+  let reason: string | null = opts.full ? "--full" : null;
+  if (!opts.full) {
+    const saved = await store.getStageState(STAGE);
+    const state = saved ? decodeLinkState(saved) : null;
+    if (!state) reason = "no saved index";
+    else if (await store.adsChangedSince(state.lastIngestRun, state.lastAdId)) reason = "ads already linked have new versions";
+    else {
+      index = LinkIndex.deserialize(state.snapshot, opts.config ?? {});
+      after = state.lastAdId;
+    }
+  }
+  const full = index === null;
+  index ??= new LinkIndex(opts.config ?? {});
+  tick("restore", t);
+  const runId = await store.startRun("link", { mode: full ? "full" : "incremental", reason, config: opts.config ?? {} });
+
+  const pageSize = opts.pageSize ?? 20_000;
+  let newAds = 0;
+  let rebuilt = false;
+  const fresh: Link[] = [];
   for (;;) {
-    let t = performance.now();
+    t = performance.now();
     const page = await store.adsForLinking(after, pageSize);
     if (page.length === 0) break;
     const ids = new Map<number, Identifier[]>();
@@ -47,25 +79,57 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
     const records = page.map((a) => toLinkRecord(a, ids.get(a.id) ?? []));
     tick("read", t);
     t = performance.now();
-    index.addBatch(records);
+    const res = index.addBatch(records);
+    if (res.rebuilt) rebuilt = true;
+    else if (!full) fresh.push(...res.links);
     tick("link", t);
-    ads += page.length;
+    newAds += page.length;
     after = page[page.length - 1].id;
-    opts.onProgress?.(ads);
+    opts.onProgress?.(newAds);
   }
-  let t = performance.now();
+
+  t = performance.now();
   const previous = await store.networkAssignments();
   const res = index.resolve(previous);
   tick("resolve", t);
+
   t = performance.now();
-  const links: Link[] = index.links();
+  // A full run or a boilerplate refresh (which re-computes every text link) replaces the stored links.
+  const replace = full || rebuilt;
+  const links = pruneTextLinks(replace ? index.links() : fresh, TEXT_LINKS_PER_AD);
   const linksByKind: Record<string, number> = {};
   for (const l of links) linksByKind[l.kind] = (linksByKind[l.kind] ?? 0) + 1;
-  await store.clearLinks();
+  if (replace) await store.clearLinks();
   await store.insertLinks(runId, links);
+  await store.replaceNetworks(runId, networkWrites(index, res.networks));
+  await store.putArtifact("link.boilerplate", runId, index.learnedBoilerplate());
+  tick("write", t);
+
+  t = performance.now();
+  await store.putStageState(STAGE, encodeLinkState({ snapshot: index.serialize(), lastAdId: after, lastIngestRun: lastIngest }));
+  tick("save", t);
+
+  const summary: LinkSummary = {
+    mode: full ? "full" : "incremental",
+    reason: rebuilt && !full ? "learned boilerplate changed: text links recomputed" : reason,
+    ads: index.n,
+    newAds,
+    links: links.length,
+    linksByKind,
+    networks: res.stats.networks,
+    adsInNetworks: res.stats.adsInNetworks,
+    largestNetwork: res.stats.largestNetwork,
+    timings,
+    runId,
+  };
+  await store.finishRun(runId, "ok", { ads: index.n, newAds, linksStored: links.length, networks: summary.networks, adsInNetworks: summary.adsInNetworks }, timings);
+  return summary;
+}
+
+function networkWrites(index: LinkIndex, networks: { id: string; members: { adId: number; reason: Record<string, unknown> }[] }[]): NetworkWrite[] {
   const posted = new Map<number, number>();
   for (let d = 0; d < index.n; d++) posted.set(index.storeIds[d], index.postedAt[d]);
-  const nets: NetworkWrite[] = res.networks.map((n) => {
+  return networks.map((n) => {
     let lo = Infinity;
     let hi = -Infinity;
     for (const m of n.members) {
@@ -81,19 +145,4 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
       lastPosted: Number.isFinite(hi) ? new Date(hi).toISOString() : null,
     };
   });
-  await store.replaceNetworks(runId, nets);
-  await store.putArtifact("link.boilerplate", runId, index.learnedBoilerplate());
-  tick("write", t);
-  const summary: LinkSummary = {
-    ads,
-    links: links.length,
-    linksByKind,
-    networks: res.stats.networks,
-    adsInNetworks: res.stats.adsInNetworks,
-    largestNetwork: res.stats.largestNetwork,
-    timings,
-    runId,
-  };
-  await store.finishRun(runId, "ok", { ads, links: links.length, networks: summary.networks, adsInNetworks: summary.adsInNetworks }, timings);
-  return summary;
 }

@@ -123,12 +123,11 @@ export interface RunsTable {
   timings: string;
 }
 
-/** Opaque per-ad state a stage keeps between runs (e.g. the linker's text signature). */
-export interface AdStateTable {
-  ad_id: number;
+/** Opaque state a stage keeps between runs (e.g. the linker's index snapshot), as named blobs. */
+export interface StageStateTable {
   stage: string;
-  version: number;
-  state: Uint8Array;
+  name: string;
+  data: Uint8Array;
 }
 
 export interface ArtifactsTable {
@@ -136,6 +135,25 @@ export interface ArtifactsTable {
   run_id: number | null;
   created_at: string;
   data: string;
+}
+
+/** Analyze stage: the newest run's score per network (singletons as `S-<ad id>`) and per ad. */
+export interface NetworkScoresTable {
+  network_id: string;
+  run_id: number;
+  model: string;
+  size: number;
+  score: number;
+  confidence: number;
+  contributions: string;
+  features: string;
+}
+
+export interface AdScoresTable {
+  ad_id: number;
+  run_id: number;
+  score: number;
+  cues: string;
 }
 
 export interface Database {
@@ -150,5 +168,7 @@ export interface Database {
   network_members: NetworkMembersTable;
   rejects: RejectsTable;
   runs: RunsTable;
-  ad_state: AdStateTable;
+  stage_state: StageStateTable;
+  network_scores: NetworkScoresTable;
+  ad_scores: AdScoresTable;
 }

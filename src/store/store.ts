@@ -5,6 +5,8 @@
 import type { AdInput, IngestOutcome, StoredAd } from "../domain/ad.js";
 import type { Fact } from "../domain/fact.js";
 import type { Link } from "../domain/link.js";
+import type { ApiReads } from "./read-model.js";
+import type { AdScoreWrite, AnalysisAdRow, AnalysisFactRow, NetworkScoreRecord, NetworkScoreWrite } from "./analysis.js";
 
 /** One validated input record, ready to store, with the facts extracted from it. */
 export interface IngestItem {
@@ -86,7 +88,8 @@ export interface NetworkRecord {
   members: { adId: number; reason: Record<string, unknown> }[];
 }
 
-export interface Store {
+/** The pipeline's reads and writes, plus the REST API's (`ApiReads`, in read-model.ts). */
+export interface Store extends ApiReads {
   readonly path: string;
   close(): Promise<void>;
 
@@ -101,6 +104,8 @@ export interface Store {
   getAd(id: number): Promise<StoredAd | null>;
   findAd(source: string, sourceAdId: string): Promise<StoredAd | null>;
   countAds(): Promise<number>;
+  /** Whether an ad with id ≤ `maxAdId` got a new version in an ingest run after `runId`. */
+  adsChangedSince(runId: number, maxAdId: number): Promise<boolean>;
   /** Current versions in id order, in pages, starting after `afterId`. */
   adsForLinking(afterId: number, limit: number): Promise<AdForLinking[]>;
   /** Facts of the current versions of the given ads. */
@@ -110,10 +115,9 @@ export interface Store {
   /** Replaces the facts of the current version of each ad (re-extraction after an extractor upgrade). */
   replaceFacts(rows: { adId: number; facts: Fact[] }[], extractorVersion: string): Promise<void>;
 
-  /** Opaque per-ad state of a stage (e.g. the linker's text signature), for incremental runs. */
-  putAdState(stage: string, version: number, rows: { adId: number; state: Uint8Array }[]): Promise<void>;
-  adStates(stage: string, version: number, afterId: number, limit: number): Promise<{ adId: number; state: Uint8Array }[]>;
-  clearAdState(stage: string): Promise<void>;
+  /** Replaces a stage's saved state (named blobs) in one transaction, for incremental runs. */
+  putStageState(stage: string, parts: Record<string, Uint8Array>): Promise<void>;
+  getStageState(stage: string): Promise<Record<string, Uint8Array> | null>;
 
   insertLinks(runId: number, links: Link[]): Promise<void>;
   clearLinks(): Promise<void>;
@@ -131,4 +135,18 @@ export interface Store {
   getArtifact<T>(name: string): Promise<{ runId: number | null; createdAt: string; data: T } | null>;
 
   stats(): Promise<StoreStats>;
+
+  /** Analyze stage: current ads with their network, in id order, in batches. */
+  analysisAds(batch: number): AsyncIterable<AnalysisAdRow[]>;
+  /** Analyze stage: facts of the given kinds (places only from the city field), in batches. */
+  analysisFacts(kinds: readonly string[], batch: number): AsyncIterable<AnalysisFactRow[]>;
+  /** Analyze stage: link endpoints of the given kinds as flat [a0, b0, a1, b1, …] batches. */
+  analysisLinks(kinds: readonly string[], batch: number): AsyncIterable<Int32Array>;
+  /** Replaces network and ad scores with one analyze run's results. */
+  replaceScores(runId: number, model: string, networks: readonly NetworkScoreWrite[], ads: readonly AdScoreWrite[]): Promise<void>;
+  /** Stored network scores, highest first. */
+  networkScores(limit: number, minSize?: number): Promise<NetworkScoreRecord[]>;
+  networkScore(networkId: string): Promise<NetworkScoreRecord | null>;
+  /** networkId → risk score (0–1) of the last analyze run; empty when none. */
+  networkRiskMap(): Promise<Map<string, number>>;
 }

@@ -23,7 +23,7 @@ describe("threadline CLI", () => {
     expect(stats.factsByKind.phone).toBeGreaterThan(1000);
     expect(run("link", "--db", db)).toMatch(/networks of 2\+ ads/);
     const csv = run("export", "networks", "--db", db).trim().split("\n");
-    expect(csv[0]).toBe("ad_id,network_id");
+    expect(csv[0]).toBe("ad_id,network_id,network_risk");
     expect(csv).toHaveLength(3001);
     const ids = new Set(csv.slice(1).map((l) => l.split(",")[0]));
     const truthIds = readFileSync(t.file("truth.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]);

@@ -6,7 +6,6 @@ export const core: Migration = {
   name: "001-core",
   async up(db: Kysely<unknown>, dialect) {
     const serial = dialect === "postgres" ? "serial" : "integer";
-    const blob = dialect === "postgres" ? "bytea" : "blob";
     await db.schema
       .createTable("orgs")
       .addColumn("id", "text", (c) => c.primaryKey())
@@ -138,14 +137,6 @@ export const core: Migration = {
       .addColumn("params", "text", (c) => c.notNull())
       .addColumn("counts", "text", (c) => c.notNull())
       .addColumn("timings", "text", (c) => c.notNull())
-      .execute();
-    await db.schema
-      .createTable("ad_state")
-      .addColumn("ad_id", "integer", (c) => c.notNull())
-      .addColumn("stage", "text", (c) => c.notNull())
-      .addColumn("version", "integer", (c) => c.notNull())
-      .addColumn("state", blob, (c) => c.notNull())
-      .addPrimaryKeyConstraint("ad_state_pk", ["stage", "ad_id"])
       .execute();
     await sql`insert into orgs (id, name, created_at) values ('public', 'Public sources', ${new Date().toISOString()})`.execute(db);
   },

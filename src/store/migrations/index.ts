@@ -5,6 +5,9 @@
 import { sql, type Kysely } from "kysely";
 import { core } from "./001-core.js";
 import { artifacts } from "./002-artifacts.js";
+import { analysis } from "./003-analysis.js";
+import { cases } from "./004-cases.js";
+import { stageState } from "./005-stage-state.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -13,7 +16,7 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, artifacts];
+export const MIGRATIONS: readonly Migration[] = [core, artifacts, analysis, cases, stageState];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the names applied. */
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, extra: readonly Migration[] = []): Promise<string[]> {

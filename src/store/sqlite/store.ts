@@ -14,8 +14,15 @@ import type {
   Store,
   StoreStats,
 } from "../store.js";
+import type { AdScoreWrite, NetworkScoreWrite } from "../analysis.js";
+import * as analysis from "./analysis.js";
 import { openSqlite, type SqliteConnection } from "./connection.js";
 import { makeBatchWriter, type BatchWriter } from "./ingest-batch.js";
+import type { AdFilter, AdSortKey, NetworkOrder, NetworkSortKey } from "../read-model.js";
+import * as aggregates from "./aggregates.js";
+import * as cases from "./cases.js";
+import * as reads from "./reads.js";
+import * as search from "./search.js";
 
 interface AdRow {
   id: number;
@@ -179,6 +186,10 @@ export class SqliteStore implements Store {
     return this.conn.raw.prepare("select count(*) from ads").pluck().get() as number;
   }
 
+  async adsChangedSince(runId: number, maxAdId: number): Promise<boolean> {
+    return this.conn.raw.prepare("select 1 from ads where run_id > ? and id <= ? and version > 1 limit 1").get(runId, maxAdId) !== undefined;
+  }
+
   async adsForLinking(afterId: number, limit: number): Promise<AdForLinking[]> {
     const rows = this.conn.raw
       .prepare<[number, number], { id: number; source_ad_id: string; source: string; posted_at: string | null; city: string | null; title: string; body: string; images: string }>(
@@ -199,7 +210,7 @@ export class SqliteStore implements Store {
     const kindSql = kinds && kinds.length ? ` and kind in (${kinds.map(() => "?").join(",")})` : "";
     const want = new Set(sorted);
     const rows = hi - lo < sorted.length * 4
-      ? this.conn.raw.prepare<unknown[], FactRow>(`select ad_id, kind, value, field, span_start, span_end, obfuscated, confidence, data from facts where ad_id between ? and ?${kindSql} order by id`).all(lo, hi, ...(kinds ?? []))
+      ? this.conn.raw.prepare<unknown[], FactRow>(`select ad_id, kind, value, field, span_start, span_end, obfuscated, confidence, data from facts indexed by facts_ad where ad_id between ? and ?${kindSql} order by id`).all(lo, hi, ...(kinds ?? []))
       : this.chunkedFacts(sorted, kindSql, kinds ?? []);
     for (const r of rows) {
       if (!want.has(r.ad_id)) continue;
@@ -213,7 +224,8 @@ export class SqliteStore implements Store {
   async factValues(fromId: number, toId: number, kinds: readonly string[]) {
     const rows = this.conn.raw
       .prepare<unknown[], { ad_id: number; kind: string; value: string }>(
-        `select ad_id, kind, value from facts where ad_id between ? and ? and kind in (${kinds.map(() => "?").join(",")})`,
+        // Without table statistics the planner prefers the (kind, value) index and scans every phone per page.
+        `select ad_id, kind, value from facts indexed by facts_ad where ad_id between ? and ? and kind in (${kinds.map(() => "?").join(",")})`,
       )
       .all(fromId, toId, ...kinds);
     return rows.map((r) => ({ adId: r.ad_id, kind: r.kind, value: r.value }));
@@ -224,7 +236,7 @@ export class SqliteStore implements Store {
     for (let i = 0; i < ids.length; i += IN_CHUNK) {
       const part = ids.slice(i, i + IN_CHUNK);
       rows.push(...this.conn.raw
-        .prepare<unknown[], FactRow>(`select ad_id, kind, value, field, span_start, span_end, obfuscated, confidence, data from facts where ad_id in (${part.map(() => "?").join(",")})${kindSql} order by id`)
+        .prepare<unknown[], FactRow>(`select ad_id, kind, value, field, span_start, span_end, obfuscated, confidence, data from facts indexed by facts_ad where ad_id in (${part.map(() => "?").join(",")})${kindSql} order by id`)
         .all(...part, ...kinds));
     }
     return rows;
@@ -247,24 +259,19 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async putAdState(stage: string, version: number, rows: { adId: number; state: Uint8Array }[]): Promise<void> {
-    const ins = this.conn.raw.prepare("insert or replace into ad_state (ad_id, stage, version, state) values (?, ?, ?, ?)");
+  async putStageState(stage: string, parts: Record<string, Uint8Array>): Promise<void> {
+    const del = this.conn.raw.prepare("delete from stage_state where stage = ?");
+    const ins = this.conn.raw.prepare("insert into stage_state (stage, name, data) values (?, ?, ?)");
     this.conn.raw.transaction(() => {
-      for (const r of rows) ins.run(r.adId, stage, version, Buffer.from(r.state.buffer, r.state.byteOffset, r.state.byteLength));
+      del.run(stage);
+      for (const [name, b] of Object.entries(parts)) ins.run(stage, name, Buffer.from(b.buffer, b.byteOffset, b.byteLength));
     })();
   }
 
-  async adStates(stage: string, version: number, afterId: number, limit: number) {
-    const rows = this.conn.raw
-      .prepare<[string, number, number, number], { ad_id: number; state: Buffer }>(
-        "select ad_id, state from ad_state where stage = ? and version = ? and ad_id > ? order by ad_id limit ?",
-      )
-      .all(stage, version, afterId, limit);
-    return rows.map((r) => ({ adId: r.ad_id, state: new Uint8Array(r.state.buffer, r.state.byteOffset, r.state.byteLength) }));
-  }
-
-  async clearAdState(stage: string): Promise<void> {
-    this.conn.raw.prepare("delete from ad_state where stage = ?").run(stage);
+  async getStageState(stage: string): Promise<Record<string, Uint8Array> | null> {
+    const rows = this.conn.raw.prepare<[string], { name: string; data: Buffer }>("select name, data from stage_state where stage = ?").all(stage);
+    if (rows.length === 0) return null;
+    return Object.fromEntries(rows.map((r) => [r.name, new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)]));
   }
 
   async insertLinks(runId: number, links: Link[]): Promise<void> {
@@ -367,5 +374,122 @@ export class SqliteStore implements Store {
       rejects: one("select count(*) from rejects"),
       factsByKind: Object.fromEntries(byKind.map((r) => [r.kind, r.n])),
     };
+  }
+
+  async *analysisAds(batch: number) {
+    yield* analysis.analysisAds(this.conn.raw, batch);
+  }
+
+  async *analysisFacts(kinds: readonly string[], batch: number) {
+    yield* analysis.analysisFacts(this.conn.raw, kinds, batch);
+  }
+
+  async *analysisLinks(kinds: readonly string[], batch: number) {
+    yield* analysis.analysisLinks(this.conn.raw, kinds, batch);
+  }
+
+  async replaceScores(runId: number, model: string, networks: readonly NetworkScoreWrite[], ads: readonly AdScoreWrite[]): Promise<void> {
+    analysis.replaceScores(this.conn.raw, runId, model, networks, ads);
+  }
+
+  async networkScores(limit: number, minSize = 1) {
+    return analysis.networkScores(this.conn.raw, limit, minSize);
+  }
+
+  async networkScore(networkId: string) {
+    return analysis.networkScore(this.conn.raw, networkId);
+  }
+
+  async networkRiskMap() {
+    return analysis.networkRiskMap(this.conn.raw);
+  }
+
+  // REST API reads and cases: SQL in search.ts, reads.ts, aggregates.ts, cases.ts.
+  async searchAds(filter: AdFilter, after: AdSortKey | null, limit: number) {
+    return search.searchAds(this.conn.raw, filter, after, limit);
+  }
+  async cityPlaces() {
+    return search.cityPlaces(this.conn.raw);
+  }
+  async adRecord(id: number) {
+    const ad = await this.getAd(id);
+    return ad ? reads.adRecord(this.conn.raw, ad) : null;
+  }
+  async adVersions(adId: number) {
+    return reads.adVersions(this.conn.raw, adId);
+  }
+  async adRisks(ids: readonly number[]) {
+    return reads.adRisks(this.conn.raw, ids);
+  }
+  async listNetworks(order: NetworkOrder, after: NetworkSortKey | null, limit: number) {
+    return reads.listNetworks(this.conn.raw, order, after, limit);
+  }
+  async networkRow(id: string) {
+    return reads.networkRow(this.conn.raw, id);
+  }
+  async networkMembers(id: string, limit: number) {
+    return reads.networkMembers(this.conn.raw, id, limit);
+  }
+  async networkTimeline(id: string) {
+    return reads.networkTimeline(this.conn.raw, id);
+  }
+  async networkFactCounts(id: string, kinds: readonly string[], limit: number) {
+    return reads.networkFactCounts(this.conn.raw, id, kinds, limit);
+  }
+  async adIdentifiers(ids: readonly number[], kinds: readonly string[]) {
+    return reads.adIdentifiers(this.conn.raw, ids, kinds);
+  }
+  async networkLinks(id: string, limit: number) {
+    return reads.networkLinks(this.conn.raw, id, limit);
+  }
+  async networkBodies(id: string, limit: number) {
+    return reads.networkBodies(this.conn.raw, id, limit);
+  }
+  async identifierSummary(kind: string, value: string) {
+    return reads.identifierSummary(this.conn.raw, kind, value);
+  }
+  async weeklyCityCounts(fromIso: string) {
+    return aggregates.weeklyCityCounts(this.conn.raw, fromIso);
+  }
+  async weeklyAds(fromIso: string) {
+    return aggregates.weeklyAds(this.conn.raw, fromIso);
+  }
+  async apiTotals() {
+    return aggregates.apiTotals(this.conn.raw);
+  }
+  async newSince(fromIso: string) {
+    return aggregates.newSince(this.conn.raw, fromIso);
+  }
+  async riskAvailable() {
+    return aggregates.riskAvailable(this.conn.raw);
+  }
+  async dataVersion() {
+    // data_version only moves on other connections' commits; total_changes covers this one's.
+    const version = this.conn.raw.pragma("data_version", { simple: true }) as number;
+    return version * 1e9 + (this.conn.raw.prepare("select total_changes()").pluck().get() as number);
+  }
+  async createCase(title: string, description: string) {
+    return cases.createCase(this.conn.raw, title, description);
+  }
+  async getCase(id: number) {
+    return cases.getCase(this.conn.raw, id);
+  }
+  async listCases(after: number | null, limit: number) {
+    return cases.listCases(this.conn.raw, after, limit);
+  }
+  async caseItems(caseId: number) {
+    return cases.caseItems(this.conn.raw, caseId);
+  }
+  async caseNotes(caseId: number) {
+    return cases.caseNotes(this.conn.raw, caseId);
+  }
+  async addCaseItem(caseId: number, kind: "ad" | "network", ref: string) {
+    return cases.addCaseItem(this.conn.raw, caseId, kind, ref);
+  }
+  async deleteCaseItem(caseId: number, itemId: number) {
+    return cases.deleteCaseItem(this.conn.raw, caseId, itemId);
+  }
+  async addCaseNote(caseId: number, text: string) {
+    return cases.addCaseNote(this.conn.raw, caseId, text);
   }
 }

@@ -1,0 +1,125 @@
+/**
+ * The analyze stage's SQL over the better-sqlite3 handle: batched reads of ads, facts and links, and the
+ * score tables. Kind-specific numbers are extracted from the fact JSON by SQLite (json_extract), not in JS.
+ */
+import type Database from "better-sqlite3";
+import type { AdScoreWrite, AnalysisAdRow, AnalysisFactRow, NetworkScoreRecord, NetworkScoreWrite } from "../analysis.js";
+
+type Handle = Database.Database;
+
+/** Every current ad with its network, in id order, `batch` at a time. */
+export function* analysisAds(db: Handle, batch: number): Generator<AnalysisAdRow[]> {
+  const stmt = db
+    .prepare(
+      `select a.id, a.source_ad_id, a.posted_at, a.city, a.region, m.network_id from ads a
+       left join network_members m on m.ad_id = a.id order by a.id`,
+    )
+    .raw(true);
+  let out: AnalysisAdRow[] = [];
+  for (const r of stmt.iterate() as IterableIterator<[number, string, string | null, string | null, string | null, string | null]>) {
+    out.push({ adId: r[0], sourceAdId: r[1], postedAt: r[2], city: r[3], region: r[4], networkId: r[5] });
+    if (out.length >= batch) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length) yield out;
+}
+
+/** Facts of the given kinds (places only from the city field), `batch` at a time. */
+export function* analysisFacts(db: Handle, kinds: readonly string[], batch: number): Generator<AnalysisFactRow[]> {
+  const stmt = db
+    .prepare(
+      `select ad_id, kind, value, field, obfuscated,
+         case when kind = 'price' then json_extract(data, '$.amount') end,
+         case when kind = 'price' then json_extract(data, '$.minutes') end,
+         case when kind = 'place' then json_extract(data, '$.lat') end,
+         case when kind = 'place' then json_extract(data, '$.lon') end,
+         case when kind = 'place' then json_extract(data, '$.province') end
+       from facts where kind in (${kinds.map(() => "?").join(",")}) and (kind <> 'place' or field = 'city')`,
+    )
+    .raw(true);
+  type Raw = [number, string, string, string, number, number | null, number | null, number | null, number | null, string | null];
+  let out: AnalysisFactRow[] = [];
+  for (const r of stmt.iterate(...kinds) as IterableIterator<Raw>) {
+    out.push({ adId: r[0], kind: r[1], value: r[2], field: r[3], obfuscated: r[4] !== 0, amount: r[5], minutes: r[6], lat: r[7], lon: r[8], province: r[9] });
+    if (out.length >= batch) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length) yield out;
+}
+
+/** Ad pairs of links of the given kinds, as flat [a0, b0, a1, b1, …] batches. */
+export function* analysisLinks(db: Handle, kinds: readonly string[], batch: number): Generator<Int32Array> {
+  const stmt = db.prepare(`select ad_a, ad_b from links where kind in (${kinds.map(() => "?").join(",")})`).raw(true);
+  let out = new Int32Array(batch * 2);
+  let n = 0;
+  for (const r of stmt.iterate(...kinds) as IterableIterator<[number, number]>) {
+    out[n++] = r[0];
+    out[n++] = r[1];
+    if (n === out.length) {
+      yield out;
+      out = new Int32Array(batch * 2);
+      n = 0;
+    }
+  }
+  if (n) yield out.subarray(0, n);
+}
+
+/** Replaces both score tables with one run's results, in one transaction. */
+export function replaceScores(db: Handle, runId: number, model: string, networks: readonly NetworkScoreWrite[], ads: readonly AdScoreWrite[]): void {
+  const insNet = db.prepare(
+    "insert into network_scores (network_id, run_id, model, size, score, confidence, contributions, features) values (?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const insAd = db.prepare("insert into ad_scores (ad_id, run_id, score, cues) values (?, ?, ?, ?)");
+  db.transaction(() => {
+    db.exec("delete from network_scores; delete from ad_scores;");
+    for (const n of networks) {
+      insNet.run(n.networkId, runId, model, n.size, n.score, n.confidence, JSON.stringify(n.contributions), JSON.stringify(n.features));
+    }
+    for (const a of ads) insAd.run(a.adId, runId, a.score, a.cues.length ? JSON.stringify(a.cues) : "[]");
+  })();
+}
+
+interface NetScoreRow {
+  network_id: string;
+  run_id: number;
+  model: string;
+  size: number;
+  score: number;
+  confidence: number;
+  contributions: string;
+  features: string;
+}
+
+const toRecord = (r: NetScoreRow): NetworkScoreRecord => ({
+  networkId: r.network_id,
+  runId: r.run_id,
+  model: r.model,
+  size: r.size,
+  score: r.score,
+  confidence: r.confidence,
+  contributions: JSON.parse(r.contributions) as NetworkScoreRecord["contributions"],
+  features: JSON.parse(r.features) as Record<string, number>,
+});
+
+/** Highest scores first; `minSize` skips small clusters (singletons are size 1). */
+export function networkScores(db: Handle, limit: number, minSize: number): NetworkScoreRecord[] {
+  return db
+    .prepare<[number, number], NetScoreRow>("select * from network_scores where size >= ? order by score desc, network_id limit ?")
+    .all(minSize, limit)
+    .map(toRecord);
+}
+
+export function networkScore(db: Handle, networkId: string): NetworkScoreRecord | null {
+  const r = db.prepare<[string], NetScoreRow>("select * from network_scores where network_id = ?").get(networkId);
+  return r ? toRecord(r) : null;
+}
+
+/** networkId → score, for exports. */
+export function networkRiskMap(db: Handle): Map<string, number> {
+  const rows = db.prepare("select network_id, score from network_scores").raw(true).all() as [string, number][];
+  return new Map(rows);
+}

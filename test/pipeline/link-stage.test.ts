@@ -1,0 +1,88 @@
+/** The link stage against a real store: incremental = full, stable ids, explanations, pruning. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestFiles } from "../../src/ingest/ingest.js";
+import { linkStore } from "../../src/pipeline/link.js";
+import { pruneTextLinks } from "../../src/pipeline/prune-links.js";
+import { SqliteStore } from "../../src/store/sqlite/store.js";
+import { generateCorpus } from "../../src/synth/index.js";
+import { tempDir, writeJsonl } from "../helpers.js";
+
+let t: ReturnType<typeof tempDir>;
+let first: string;
+let second: string;
+beforeAll(() => {
+  t = tempDir();
+  const ads = [...generateCorpus({ ads: 4000, seed: 11 })].map((r) => r.ad);
+  first = writeJsonl(t.file("a.jsonl"), ads.slice(0, 2500));
+  second = writeJsonl(t.file("b.jsonl"), ads.slice(2500));
+});
+afterAll(() => t.cleanup());
+
+async function partition(store: SqliteStore): Promise<Set<string>> {
+  const groups = new Map<string, string[]>();
+  for await (const r of store.exportAssignments()) {
+    const k = r.networkId ?? `S-${r.adId}`;
+    const g = groups.get(k) ?? [];
+    g.push(r.sourceAdId);
+    groups.set(k, g);
+  }
+  return new Set([...groups.values()].map((g) => g.sort().join(" ")));
+}
+
+describe("link stage", () => {
+  it("linking a second batch incrementally gives the same networks as linking everything at once", async () => {
+    const inc = await SqliteStore.open(t.file("inc.db"));
+    await ingestFiles(inc, [first]);
+    const s1 = await linkStore(inc);
+    expect(s1.mode).toBe("full");
+    await ingestFiles(inc, [second]);
+    const s2 = await linkStore(inc);
+    expect(s2.mode).toBe("incremental");
+    expect(s2.newAds).toBe(1500);
+
+    const all = await SqliteStore.open(t.file("all.db"));
+    await ingestFiles(all, [first, second]);
+    await linkStore(all, { full: true });
+    expect(await partition(inc)).toEqual(await partition(all));
+    await inc.close();
+    await all.close();
+  });
+
+  it("keeps network ids stable when nothing changed, and every member has a stored reason", async () => {
+    const store = await SqliteStore.open(t.file("inc.db"));
+    const before = await store.networkAssignments();
+    const s = await linkStore(store);
+    expect(s.newAds).toBe(0);
+    expect(await store.networkAssignments()).toEqual(before);
+    const [someNet] = [...new Set(before.values())];
+    const net = await store.getNetwork(someNet);
+    expect(net?.members.length).toBeGreaterThan(1);
+    for (const m of net?.members ?? []) expect(Object.keys(m.reason).length).toBeGreaterThan(0);
+    await store.close();
+  });
+
+  it("a new version of an already-linked ad forces a full rebuild", async () => {
+    const store = await SqliteStore.open(t.file("inc.db"));
+    const ad = (await store.adsForLinking(0, 1))[0];
+    writeJsonl(t.file("v2.jsonl"), [{ id: ad.sourceAdId, source: ad.source, body: "completely different text now" }]);
+    await ingestFiles(store, [t.file("v2.jsonl")]);
+    const s = await linkStore(store);
+    expect(s.mode).toBe("full");
+    expect(s.reason).toMatch(/new versions/);
+    await store.close();
+  });
+
+  it("prunes dense text links to the strongest few per ad but keeps identifier links", () => {
+    const links = [];
+    for (let a = 1; a <= 10; a++) for (let b = a + 1; b <= 10; b++) links.push({ a, b, kind: "template" as const, weight: a + b, evidence: {} });
+    links.push({ a: 1, b: 2, kind: "phone" as const, weight: 1, evidence: {} });
+    const kept = pruneTextLinks(links, 2);
+    expect(kept.filter((l) => l.kind === "phone")).toHaveLength(1);
+    const text = kept.filter((x) => x.kind === "template");
+    // Each ad keeps its own 2 strongest: at most 2 per ad in all, every ad explained, the strongest pair kept.
+    expect(text.length).toBeLessThanOrEqual(2 * 10);
+    expect(text.length).toBeLessThan(45);
+    expect(new Set(text.flatMap((l) => [l.a, l.b])).size).toBe(10);
+    expect(text.some((l) => l.a === 9 && l.b === 10)).toBe(true);
+  });
+});
