@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "web/dist/", "coverage/", "artifacts/"] },
+  { ignores: ["dist/", "dist-bench/", "node_modules/", "web/dist/", "coverage/", "artifacts/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -31,13 +31,14 @@ export class ApiContext {
     return this.memo("places", () => this.store.cityPlaces());
   }
 
-  /** Raw `ads.city` values matching a city name (accent/case-insensitive) and/or a province code. */
-  async rawCities(city: string | undefined, province: string | undefined): Promise<string[]> {
+  /** Raw `ads.city` values matching a city name (accent/case-insensitive) and/or a province code, and their ad count. */
+  async rawCities(city: string | undefined, province: string | undefined): Promise<{ cities: string[]; ads: number }> {
     const key = city === undefined ? undefined : placeKey(city);
     const prov = province?.toUpperCase();
-    return (await this.places())
-      .filter((p) => (key === undefined || (p.name !== null && placeKey(p.name) === key) || placeKey(p.raw) === key) && (prov === undefined || p.province === prov))
-      .map((p) => p.raw);
+    const hits = (await this.places()).filter(
+      (p) => (key === undefined || (p.name !== null && placeKey(p.name) === key) || placeKey(p.raw) === key) && (prov === undefined || p.province === prov),
+    );
+    return { cities: hits.map((p) => p.raw), ads: hits.reduce((s, p) => s + p.ads, 0) };
   }
 
   /** Resolved place of a raw city value. */

@@ -14,6 +14,8 @@ export interface AdFilter {
   terms?: string[];
   /** Raw `ads.city` values to accept (from the city resolution); an empty array matches nothing. */
   cities?: string[];
+  /** How many ads carry those cities, when known: a selectivity hint for the query plan. */
+  citiesAds?: number;
   from?: string;
   to?: string;
   source?: string;

@@ -138,7 +138,7 @@ export interface Store extends ApiReads {
 
   /** Analyze stage: current ads with their network, in id order, in batches. */
   analysisAds(batch: number): AsyncIterable<AnalysisAdRow[]>;
-  /** Analyze stage: facts of the given kinds (places only from the city field), in batches. */
+  /** Analyze stage: facts of the given kinds (places only from the city field, descriptors only ethnicity), in batches. */
   analysisFacts(kinds: readonly string[], batch: number): AsyncIterable<AnalysisFactRow[]>;
   /** Analyze stage: link endpoints of the given kinds as flat [a0, b0, a1, b1, …] batches. */
   analysisLinks(kinds: readonly string[], batch: number): AsyncIterable<Int32Array>;

@@ -54,7 +54,11 @@ type AdsQuery = z.output<typeof AdsQuerySchema>;
 export async function adFilter(ctx: ApiContext, q: Omit<AdsQuery, "cursor" | "limit">): Promise<AdFilter> {
   const f: AdFilter = {};
   if (q.q !== undefined && q.q.trim() !== "") f.terms = searchTerms(q.q);
-  if (q.city !== undefined || q.province !== undefined) f.cities = await ctx.rawCities(q.city, q.province);
+  if (q.city !== undefined || q.province !== undefined) {
+    const c = await ctx.rawCities(q.city, q.province);
+    f.cities = c.cities;
+    f.citiesAds = c.ads;
+  }
   if (q.from !== undefined) f.from = new Date(Date.parse(q.from)).toISOString();
   if (q.to !== undefined) f.to = endOf(q.to);
   if (q.source !== undefined) f.source = q.source;
