@@ -23,6 +23,7 @@ export function registerDemo(program: Command): void {
         `synth: ${fmt(o.ads)} ads in ${r.synthSeconds.toFixed(1)} s → ${r.corpus} (truth: ${r.truthFile})`,
         formatIngestSummary(r.ingest),
         formatLinkSummary(r.link),
+        `analyze: ${fmt(r.analyze.networks)} networks scored for risk (triage signals, not verdicts) — see \`threadline risk --db ${r.db}\``,
         "",
         "how well the networks recover the planted ground truth:",
         formatEvalReport(r.eval),

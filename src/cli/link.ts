@@ -1,6 +1,7 @@
 /** `threadline link`, `threadline network ID`, `threadline boilerplate`. */
 import type { Command } from "commander";
 import type { Fact } from "../domain/fact.js";
+import { extractTemplate } from "../link/index.js";
 import { linkStore, type LinkSummary } from "../pipeline/link.js";
 import { CliError, dbOption, fmt, withStore } from "./common.js";
 
@@ -53,13 +54,15 @@ export function registerLink(program: Command): void {
           const city = a.city ?? "?";
           const day = (a.postedAt ?? "").slice(0, 10);
           const last = trail[trail.length - 1];
-          if (last && last.city === city) {
+          // Sites spell cities differently ("toronto", "Toronto"): one stop, not two.
+          if (last && last.city.toLowerCase() === city.toLowerCase()) {
             last.to = day;
             last.ads++;
           } else trail.push({ city, from: day, to: day, ads: 1 });
         }
+        const template = extractTemplate(ads.map((a) => `${a.title}\n${a.body}`));
         if (o.json) {
-          const out = { ...net, identifiers: Object.fromEntries(idCount), trail, ads: ads.map((a) => ({ id: a.id, sourceAdId: a.sourceAdId, source: a.source, postedAt: a.postedAt, city: a.city, title: a.title, reason: reasons.get(a.id) })) };
+          const out = { ...net, template, identifiers: Object.fromEntries(idCount), trail, ads: ads.map((a) => ({ id: a.id, sourceAdId: a.sourceAdId, source: a.source, postedAt: a.postedAt, city: a.city, title: a.title, reason: reasons.get(a.id) })) };
           return void process.stdout.write(`${JSON.stringify(out)}\n`);
         }
         const lines = [
@@ -68,6 +71,14 @@ export function registerLink(program: Command): void {
           "identifiers and aliases (ads):",
           ...[...idCount].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, n]) => `  ${k}  (${n})`),
           "",
+          ...(template
+            ? [
+                `template (${Math.round(100 * template.coverage)}% of the text shared by ${template.texts} ads; slots in braces):`,
+                `  ${template.template.slice(0, 600)}`,
+                ...template.slots.slice(0, 12).map((s) => `  {${s.index}} ${s.type}, ${s.distinct} distinct: ${s.values.slice(0, 6).map((v) => `${v.value.length > 40 ? `${v.value.slice(0, 40)}…` : v.value} (${v.count})`).join(", ")}`),
+                "",
+              ]
+            : ["template: none (the ads share too little text to make one)", ""]),
           "cities over time:",
           ...trail.slice(0, 40).map((t) => `  ${t.from} → ${t.to}  ${t.city} (${t.ads} ads)`),
           ...(trail.length > 40 ? [`  … ${trail.length - 40} more stops`] : []),

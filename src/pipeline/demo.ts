@@ -1,4 +1,4 @@
-/** The demo: a synthetic corpus → ingest → extract → link → evaluation against its own ground truth. */
+/** The demo: a synthetic corpus → ingest → extract → link → analyze → evaluation against its own ground truth. */
 import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import type { TruthRow } from "../domain/truth.js";
 import { ingestFiles, type IngestSummary } from "../ingest/ingest.js";
 import { openStore } from "../store/open.js";
 import { generateCorpus } from "../synth/index.js";
+import { analyzeStore, type AnalyzeSummary } from "./analyze.js";
 import { linkStore, type LinkSummary } from "./link.js";
 
 export interface DemoResult {
@@ -16,6 +17,7 @@ export interface DemoResult {
   synthSeconds: number;
   ingest: IngestSummary;
   link: LinkSummary;
+  analyze: AnalyzeSummary;
   eval: EvalReport;
 }
 
@@ -44,11 +46,12 @@ export async function runDemo(o: { db: string; dir: string; ads: number; seed: n
   try {
     const ingest = await ingestFiles(store, [corpus], { workers: availableParallelism() });
     const link = await linkStore(store, { full: true });
+    const { summary: analyze } = await analyzeStore(store);
     // The API reports `synthetic: true` for this database, so the web app shows its banner.
     await store.putArtifact("demo", link.runId, { synthetic: true, ads: o.ads, seed: o.seed });
     const pred = new Map<string, string>();
     for await (const r of store.exportAssignments()) pred.set(r.sourceAdId, r.networkId ?? `S-${r.adId}`);
-    return { db: o.db, corpus, truthFile, synthSeconds, ingest, link, eval: evaluateClustering(pred, truth) };
+    return { db: o.db, corpus, truthFile, synthSeconds, ingest, link, analyze, eval: evaluateClustering(pred, truth) };
   } finally {
     await store.close();
   }
