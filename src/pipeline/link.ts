@@ -4,7 +4,8 @@
  *
  * Incremental by default: the index is restored from the last run's snapshot and only ads above its watermark
  * are linked; resolution (linear, seconds at 1M) always covers the whole graph so ids stay stable. A full
- * rebuild happens with `full`, when there is no snapshot, or when an already-linked ad got a new version.
+ * rebuild happens with `full`, when there is no snapshot, or when an already-linked ad got a new version; text
+ * links are recomputed for every ad when the batch changed the learned boilerplate.
  */
 import type { Link } from "../domain/link.js";
 import { LinkIndex, type LinkConfigInput } from "../link/index.js";
@@ -88,6 +89,12 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
     opts.onProgress?.(newAds);
   }
 
+  t = performance.now();
+  // The learned boilerplate ends every run as a function of all ads seen, not of where refreshes fell: a full and
+  // an incremental run then agree, and small early samples (where one prolific poster's text can pass the
+  // "shared by many" bar) do not decide it. Re-signs every ad only when the learned set changed.
+  if (index.refreshBoilerplate()) rebuilt = true;
+  tick("refresh", t);
   t = performance.now();
   const previous = await store.networkAssignments();
   const res = index.resolve(previous);
