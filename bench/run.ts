@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchExtract } from "../src/extract/bench.js";
+import { PreparePool } from "../src/ingest/pool.js";
 import { generateCorpus } from "../src/synth/index.js";
 import type { ApiBenchRow } from "./api.js";
 
@@ -21,7 +22,7 @@ interface StageResult {
 }
 
 const here = new URL(".", import.meta.url).pathname;
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv.slice(2).filter((a) => !a.startsWith("--")).map(Number).filter((n) => n > 0);
 if (sizes.length === 0) sizes.push(100_000, 1_000_000);
 
 function stage(...args: string[]): StageResult {
@@ -39,9 +40,31 @@ function extractionBench(): void {
   console.log(`extract (1 thread, 20,000 synthetic ads): ${fmt(r.adsPerSec)} ads/s; time by extractor: ${per}`);
 }
 
+/** Extraction as ingest runs it: worker threads doing parse + validate + hash + extract, results cloned back. */
+async function pooledExtractionBench(): Promise<void> {
+  const workers = availableParallelism();
+  const lines: string[] = [];
+  for (const r of generateCorpus({ ads: 40_000, seed: 8 })) lines.push(JSON.stringify(r.ad));
+  const pool = new PreparePool(workers);
+  try {
+    // Warm each worker's JIT and data files first, as a long ingest would have.
+    await Promise.all(Array.from({ length: workers }, (_, w) => pool.submit(lines.slice(w * 500, w * 500 + 500).map((text, i) => ({ line: i + 1, text })), { file: "warm", extract: true })));
+    const t0 = performance.now();
+    const jobs: Promise<unknown>[] = [];
+    for (let i = 0; i < lines.length; i += 2000) jobs.push(pool.submit(lines.slice(i, i + 2000).map((text, k) => ({ line: i + k + 1, text })), { file: "bench", extract: true }));
+    await Promise.all(jobs);
+    const s = (performance.now() - t0) / 1000;
+    console.log(`extract (${workers} worker threads, incl. parse/validate/hash, 40,000 ads): ${fmt(lines.length / s)} ads/s`);
+  } finally {
+    await pool.close();
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`threadline bench — node ${process.version}, ${availableParallelism()} cores`);
   extractionBench();
+  await pooledExtractionBench();
+  if (process.argv.includes("--extract-only")) return;
   const rows: { n: number; results: StageResult[]; total: number }[] = [];
   for (const n of sizes) {
     const dir = mkdtempSync(join(tmpdir(), "threadline-bench-"));
