@@ -19,7 +19,7 @@ import { bandKeys, LshIndex } from "./lsh.js";
 import { minhashClassic, minhashOph } from "./minhash.js";
 import { SetPool, U32List } from "./pool.js";
 import { resolveNetworks, type ResolveResult } from "./resolve.js";
-import { shingleAt, shingles, tokenize } from "./shingles.js";
+import { jaccardRuns, shingleAt, shingles, tokenize } from "./shingles.js";
 import { restoreIndex, snapshotIndex, type IndexSnapshot } from "./snapshot.js";
 import type { BatchResult, IdentifierKind, LinkRecord } from "./types.js";
 
@@ -268,7 +268,7 @@ export class LinkIndex {
       // Size filter: J ≤ min/max, so skip pairs that cannot reach the threshold.
       const olen = oe - os;
       if (Math.min(mlen, olen) < threshold * Math.max(mlen, olen)) return;
-      const j = jaccardRange(pool, ms, me, os, oe);
+      const j = jaccardRuns(pool, ms, me, pool, os, oe);
       if (j >= threshold && nCand < candO.length) {
         candO[nCand] = o;
         candJ[nCand++] = j;
@@ -398,45 +398,6 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Exact Jaccard of two sorted unique runs `[as, ae)` and `[bs, be)` of one pool. */
-function jaccardRange(p: Uint32Array<ArrayBufferLike>, as: number, ae: number, bs: number, be: number): number {
-  let i = as;
-  let j = bs;
-  let inter = 0;
-  while (i < ae && j < be) {
-    const x = p[i];
-    const y = p[j];
-    if (x === y) {
-      inter++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  const u = ae - as + (be - bs) - inter;
-  return u === 0 ? 0 : inter / u;
-}
-
-/** Exact Jaccard of sorted unique arrays. */
-export function jaccard(a: Uint32Array<ArrayBufferLike>, b: Uint32Array<ArrayBufferLike>): number {
-  let i = 0;
-  let j = 0;
-  let inter = 0;
-  const na = a.length;
-  const nb = b.length;
-  while (i < na && j < nb) {
-    const x = a[i];
-    const y = b[j];
-    if (x === y) {
-      inter++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  const u = na + nb - inter;
-  return u === 0 ? 0 : inter / u;
-}
 
 function mergeSorted(a: Uint32Array<ArrayBufferLike>, b: Uint32Array<ArrayBufferLike>): Uint32Array<ArrayBufferLike> {
   const out = new Uint32Array(a.length + b.length);

@@ -142,12 +142,19 @@ export function uniqueSorted(a: Uint32Array<ArrayBufferLike>): Uint32Array<Array
   return a.slice(0, m);
 }
 
-/** Exact Jaccard of two sorted unique hash sets. */
-export function jaccardSorted(a: Uint32Array<ArrayBufferLike>, b: Uint32Array<ArrayBufferLike>): number {
-  let i = 0;
-  let j = 0;
+/** Exact Jaccard of two sorted unique runs `a[as, ae)` and `b[bs, be)` (the two may be one pool). */
+export function jaccardRuns(
+  a: Uint32Array<ArrayBufferLike>,
+  as: number,
+  ae: number,
+  b: Uint32Array<ArrayBufferLike>,
+  bs: number,
+  be: number,
+): number {
+  let i = as;
+  let j = bs;
   let inter = 0;
-  while (i < a.length && j < b.length) {
+  while (i < ae && j < be) {
     const x = a[i];
     const y = b[j];
     if (x === y) {
@@ -157,6 +164,11 @@ export function jaccardSorted(a: Uint32Array<ArrayBufferLike>, b: Uint32Array<Ar
     } else if (x < y) i++;
     else j++;
   }
-  const union = a.length + b.length - inter;
+  const union = ae - as + (be - bs) - inter;
   return union === 0 ? 0 : inter / union;
+}
+
+/** Exact Jaccard of two sorted unique hash sets. */
+export function jaccardSorted(a: Uint32Array<ArrayBufferLike>, b: Uint32Array<ArrayBufferLike>): number {
+  return jaccardRuns(a, 0, a.length, b, 0, b.length);
 }

@@ -10,6 +10,7 @@ import { invalid, notFound } from "../problem.js";
 import type { RouteTable } from "../route.js";
 import { AdCursor, AdDetailSchema, AdIdParams, AdsPageSchema, AdsQuerySchema } from "./schema.js";
 import type { z } from "zod";
+import { provenanceOf } from "../provenance.js";
 
 const MAX_TERMS = 16;
 
@@ -142,17 +143,7 @@ export function registerAdRoutes(routes: RouteTable, ctx: ApiContext): void {
         phone: a.phone,
         email: a.email,
         images: a.images.map((i) => ({ sha256: i.sha256 ?? null, phash: i.phash ?? null, url: i.url ?? null })),
-        provenance: {
-          source: a.source,
-          sourceAdId: a.sourceAdId,
-          url: a.url,
-          capturedAt: a.capturedAt,
-          firstSeenAt: rec.firstSeenAt,
-          contentHash: a.contentHash,
-          version: a.version,
-          ingestFile: rec.ingestFile,
-          ingestLine: rec.ingestLine,
-        },
+        provenance: provenanceOf(rec),
         facts: factList.map((f) => ({
           kind: f.kind as FactKind,
           value: f.value,

@@ -10,6 +10,7 @@ import { riskView } from "../common-schema.js";
 import { cueIndicators, scoreIndicators } from "../indicators.js";
 import { notFound } from "../problem.js";
 import { trailOf } from "../networks/views.js";
+import { provenanceOf } from "../provenance.js";
 
 /** Most ads one export holds; a bigger case is cut (and says so). */
 export const EXPORT_MAX_ADS = 5000;
@@ -93,17 +94,7 @@ export async function gatherEvidence(ctx: ApiContext, caseId: number, purpose: s
       ad: a,
       networkId: rec.networkId,
       indicators: cueIndicators(cues, 1),
-      provenance: {
-        source: a.source,
-        sourceAdId: a.sourceAdId,
-        url: a.url,
-        capturedAt: a.capturedAt,
-        firstSeenAt: rec.firstSeenAt,
-        contentHash: a.contentHash,
-        version: a.version,
-        ingestFile: rec.ingestFile,
-        ingestLine: rec.ingestLine,
-      },
+      provenance: provenanceOf(rec),
     });
   }
   return { case: c, notes, networks, ads, truncated, purpose, generatedAt: new Date().toISOString() };
