@@ -8,7 +8,7 @@ import { decodeCursor, pageOf } from "../pagination.js";
 import { notFound } from "../problem.js";
 import type { RouteTable } from "../route.js";
 import { NetworkCursor, NetworkDetailQuery, NetworkDetailSchema, NetworkIdParams, NetworksPageSchema, NetworksQuerySchema } from "./schema.js";
-import { GRAPH_MAX_ADS, GRAPH_MAX_EDGES, commonText, graphOf, trailOf } from "./views.js";
+import { GRAPH_MAX_ADS, GRAPH_MAX_EDGES, graphOf, sharedText, trailOf } from "./views.js";
 
 const IDENTIFIER_KINDS = ["phone", "email", "handle", "name", "age"];
 const GRAPH_KINDS = ["phone", "email", "handle"];
@@ -90,7 +90,7 @@ async function networkDetail(ctx: ApiContext, row: NetworkRow, memberLimit: numb
     indicators: ind.indicators,
     members: { total: row.size, items: members.slice(0, memberLimit) },
     identifiers: identifiers.map((i) => ({ kind: i.kind as FactKind, value: i.value, ads: i.ads })),
-    template: commonText(bodies),
+    template: sharedText(bodies),
     trail: trailOf(timeline, (raw) => places.get(raw)),
     links: { total: links.total, items: links.items.slice(0, LINKS_SHOWN) },
     graph: graphOf(graphAds, new Map(members.map((m) => [m.id, m.title])), adIds, links.items, row.size > graphAds.length || links.total > links.items.length),

@@ -4,6 +4,7 @@
  */
 import type { CityPlace, LinkRow } from "../../store/read-model.js";
 import type { GraphData, GraphEdge, GraphNode, IdentifierKind, TemplateView, TrailStop } from "../../shared/api-types.js";
+import { extractTemplate } from "../../link/index.js";
 
 /** Consecutive ads in the same city collapse into one stop. */
 export function trailOf(timeline: readonly { postedAt: string | null; city: string | null }[], placeOf: (raw: string) => CityPlace | undefined): TrailStop[] {
@@ -48,6 +49,22 @@ export function commonText(bodies: readonly string[]): TemplateView | null {
   }
   if (best.length === 0) return null;
   return { kind: "common-text", text: best.join(" "), slots: [], ads: bodies.length };
+}
+
+/**
+ * The network's template with its slots when the linker can derive one (src/link/template.ts: constants must
+ * cover enough of the text to be worth it), else the sentences most ads share.
+ */
+export function sharedText(bodies: readonly string[]): TemplateView | null {
+  const t = extractTemplate(bodies);
+  if (!t || t.slots.length === 0) return commonText(bodies);
+  let text = t.template;
+  const slots = t.slots.map((s) => {
+    const name = `${s.type} ${s.index + 1}`;
+    text = text.replace(`{${s.index}}`, `{${name}}`);
+    return { name, values: s.values.slice(0, 6).map((v) => (v.value.length > 40 ? `${v.value.slice(0, 40)}…` : v.value)) };
+  });
+  return { kind: "template", text, slots, ads: t.texts };
 }
 
 export const GRAPH_MAX_ADS = 500;
