@@ -25,8 +25,15 @@ export function registerEval(program: Command): void {
     .action(async (o: { db?: string; truth: string; pred?: string; json?: boolean; risk?: boolean; events?: string; model?: string }) => {
       try {
         const pred = o.pred ? await readPredictionFile(o.pred) : await withStore(o.db, storedClustering);
-        process.stdout.write(`${await runEvalMetrics(pred, { truth: o.truth, json: o.json })}\n`);
-        if (o.risk) process.stdout.write(`\n${await withStore(o.db, (s) => riskEvalReport(s, o.truth, { json: o.json, events: o.events, model: o.model }))}\n`);
+        const clustering = await runEvalMetrics(pred, { truth: o.truth, json: o.json });
+        const risk = o.risk ? await withStore(o.db, (s) => riskEvalReport(s, o.truth, { json: o.json, events: o.events, model: o.model })) : null;
+        if (o.json && risk !== null) {
+          // One JSON document for machines: the clustering report plus the risk report under `risk`.
+          process.stdout.write(`${JSON.stringify({ ...(JSON.parse(clustering) as object), risk: JSON.parse(risk) as unknown }, null, 2)}\n`);
+        } else {
+          process.stdout.write(`${clustering}\n`);
+          if (risk !== null) process.stdout.write(`\n${risk}\n`);
+        }
       } catch (e) {
         if (e instanceof Error && /^(eval|truth)/i.test(e.message)) throw new CliError(e.message);
         throw e;
