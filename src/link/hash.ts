@@ -2,6 +2,8 @@
  * Small, fast 32-bit hashes for hot loops (tokens, shingles, band keys). Not cryptographic.
  * @module
  */
+import { fmix32 } from "../util/fmix32.js";
+export { fmix32 };
 
 /** FNV-1a over the UTF-16 code units of `s` (tokens are short; code units are fine for identity). */
 export function fnv1a32(s: string): number {
@@ -13,15 +15,6 @@ export function fnv1a32(s: string): number {
   return h >>> 0;
 }
 
-/** MurmurHash3 finalizer: a cheap bijective avalanche of a 32-bit value. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** Order-sensitive combination of two 32-bit hashes. */
 export function combine32(a: number, b: number): number {

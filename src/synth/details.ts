@@ -3,7 +3,7 @@
  * realistic distractors for phone extraction ("QV 120, HH 160, 1hr 250", "34-24-36", "available 10am-2am").
  */
 import type { Rng } from "./rng.js";
-import { fmix32 } from "./rng.js";
+import { fmix32 } from "../util/fmix32.js";
 
 export type Lang = "en" | "fr";
 

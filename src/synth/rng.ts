@@ -6,6 +6,7 @@
  * const rng = createRng(42);
  * rng.int(6); // 0..5
  */
+import { fmix32 } from "../util/fmix32.js";
 
 /** A seeded random source. Every method consumes one or more 32-bit draws. */
 export interface Rng {
@@ -25,15 +26,6 @@ export interface Rng {
   u32(): number;
 }
 
-/** Mixes a 32-bit value (murmur3 fmix32); used to derive independent seeds. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /** A seed for sub-stream `stream` of `seed`, so that one author's draws never shift another's. */
 export function deriveSeed(seed: number, stream: number): number {
