@@ -4,15 +4,28 @@
  */
 import type { Problem, ProblemField } from "../shared/api-types.js";
 
-export type ProblemKind = "validation" | "not-found" | "conflict" | "payload-too-large" | "uri-too-long" | "unsupported-media-type" | "internal";
+export type ProblemKind =
+  | "validation"
+  | "unauthorized"
+  | "forbidden"
+  | "not-found"
+  | "conflict"
+  | "payload-too-large"
+  | "uri-too-long"
+  | "unsupported-media-type"
+  | "too-many-requests"
+  | "internal";
 
 const KINDS: Record<ProblemKind, { status: number; title: string }> = {
   validation: { status: 400, title: "Invalid request" },
+  unauthorized: { status: 401, title: "Sign-in required" },
+  forbidden: { status: 403, title: "Not allowed" },
   "not-found": { status: 404, title: "Not found" },
   conflict: { status: 409, title: "Conflict" },
   "payload-too-large": { status: 413, title: "Payload too large" },
   "uri-too-long": { status: 414, title: "URI too long" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
+  "too-many-requests": { status: 429, title: "Too many requests" },
   internal: { status: 500, title: "Internal server error" },
 };
 
@@ -25,6 +38,8 @@ export class ApiError extends Error {
     readonly kind: ProblemKind,
     readonly detail: string,
     readonly errors?: ProblemField[],
+    /** Seconds for a Retry-After header (429). */
+    readonly retryAfter?: number,
   ) {
     super(`api: ${kind}: ${detail}`);
   }
@@ -50,6 +65,10 @@ export function kindForStatus(status: number): ProblemKind {
   switch (status) {
     case 400:
       return "validation";
+    case 401:
+      return "unauthorized";
+    case 403:
+      return "forbidden";
     case 404:
       return "not-found";
     case 409:
@@ -61,6 +80,8 @@ export function kindForStatus(status: number): ProblemKind {
       return "uri-too-long";
     case 415:
       return "unsupported-media-type";
+    case 429:
+      return "too-many-requests";
     default:
       return "internal";
   }

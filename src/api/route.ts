@@ -5,8 +5,24 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
+import type { ReadScope } from "../domain/access.js";
+import type { ApiReads } from "../store/read-model.js";
+import type { Store } from "../store/store.js";
 import type { ProblemField } from "../shared/api-types.js";
+import type { Access, Caller, Guard } from "./auth/guard.js";
 import { ApiError } from "./problem.js";
+
+/** Reads for callers without an organization (public routes): only what counts in public aggregates. */
+export const PUBLIC_READ_SCOPE: ReadScope = { org: "", all: false };
+
+/** What every handler gets beyond its validated input: the caller (null on public routes) and its scoped reads. */
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  caller: Caller | null;
+  reads: ApiReads;
+}
 
 export type Method = "GET" | "POST" | "DELETE";
 
@@ -26,7 +42,13 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   status?: 200 | 201 | 204;
   /** Content type of a non-JSON success body (PDF, ZIP, HTML); the response schema is then not JSON. */
   produces?: string;
-  handler(input: { params: z.output<P>; query: z.output<Q>; body: z.output<B> }, req: FastifyRequest, reply: FastifyReply): Promise<z.input<R>>;
+  /** Who may call it. Required: a route without a rule does not compile, and the authorization matrix test reads it. */
+  access: Access;
+  /** Audit action name (default "METHOD /url"); false for routes that only report the caller's own state. */
+  audit?: string | false;
+  /** Larger body limit for this route (uploads), in bytes. */
+  bodyLimit?: number;
+  handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>, req: FastifyRequest, reply: FastifyReply): Promise<z.input<R>>;
 }
 
 /** What the OpenAPI generator needs of a registered route. */
@@ -42,6 +64,7 @@ export interface RouteDoc {
   response: z.ZodType | null;
   status: number;
   produces?: string;
+  access: Access;
 }
 
 /** Zod issues as problem fields: `query.limit`, `body.title`, `params.id`. */
@@ -59,11 +82,32 @@ function parse<S extends z.ZodType>(schema: S | undefined, where: string, value:
   return r.data;
 }
 
-/** Registers routes on one fastify instance and remembers them for the OpenAPI document. */
+export interface RouteTableDeps {
+  guard: Guard;
+  store: Store;
+}
+
+/** Keeps query-string values short in the audit log (search terms and filters, never bodies). */
+function auditQuery(q: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (q && typeof q === "object") {
+    for (const [k, v] of Object.entries(q as Record<string, unknown>)) if (k !== "cursor" && v !== undefined) out[k] = typeof v === "string" ? v.slice(0, 200) : v;
+  }
+  return out;
+}
+
+/**
+ * Registers routes on one fastify instance and remembers them for the OpenAPI document. Every route passes the
+ * guard (its access rule), gets reads scoped to its caller, and — unless public — leaves an audit entry with the
+ * caller, the route, its parameters and the outcome, whether it succeeded or was refused.
+ */
 export class RouteTable {
   readonly routes: RouteDoc[] = [];
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly deps: RouteTableDeps,
+  ) {}
 
   add<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, R extends z.ZodType = z.ZodUnknown>(
     spec: RouteSpec<P, Q, B, R>,
@@ -81,22 +125,49 @@ export class RouteTable {
       response: spec.response,
       status,
       produces: spec.produces,
+      access: spec.access,
     });
+    const { guard, store } = this.deps;
+    const action = spec.audit === undefined ? `${spec.method} ${spec.url}` : spec.audit;
     this.app.route({
       method: spec.method,
       url: spec.url,
+      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (req, reply) => {
-        const input = {
-          params: parse(spec.params, "params", req.params),
-          query: parse(spec.query, "query", req.query),
-          body: parse(spec.body, "body", req.body),
-        };
-        const out = await spec.handler(input, req, reply);
-        if (reply.sent) return reply;
-        reply.code(status);
-        if (status === 204) return reply.send();
-        if (spec.produces) reply.type(spec.produces);
-        return out;
+        let caller: Caller | null = null;
+        let outcome = "error";
+        try {
+          caller = await guard.caller(req);
+          guard.check(spec.access, caller, req);
+          const input = {
+            params: parse(spec.params, "params", req.params),
+            query: parse(spec.query, "query", req.query),
+            body: parse(spec.body, "body", req.body),
+            caller,
+            reads: store.reads(caller ? { org: caller.viewer.org, all: false } : PUBLIC_READ_SCOPE),
+          };
+          const out = await spec.handler(input, req, reply);
+          outcome = String(reply.sent ? reply.statusCode : status);
+          if (reply.sent) return reply;
+          reply.code(status);
+          if (status === 204) return reply.send();
+          if (spec.produces) reply.type(spec.produces);
+          return out;
+        } catch (e) {
+          outcome = e instanceof ApiError ? String(e.status) : "500";
+          throw e;
+        } finally {
+          // Public routes are not audited (no caller to name) unless a signed-in caller used them.
+          if (action !== false && (spec.access !== "public" || caller)) {
+            await store.audit.append({
+              actor: caller?.viewer.actor ?? "anonymous",
+              org: caller?.viewer.org ?? null,
+              action,
+              target: req.params && Object.keys(req.params).length ? JSON.stringify(req.params).slice(0, 300) : null,
+              detail: { query: auditQuery(req.query), status: outcome },
+            });
+          }
+        }
       },
     });
   }

@@ -14,7 +14,13 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
 import type { Store } from "../store/store.js";
 import type { ProblemField } from "../shared/api-types.js";
+import { Auth } from "../hub/auth.js";
+import { registerAdminRoutes } from "./admin/routes.js";
 import { registerAdRoutes } from "./ads/routes.js";
+import { registerAuditRoutes } from "./audit/routes.js";
+import { Guard } from "./auth/guard.js";
+import { registerAuthRoutes } from "./auth/routes.js";
+import { registerUploadRoutes } from "./uploads/routes.js";
 import { registerCaseRoutes } from "./cases/routes.js";
 import { ApiContext } from "./context.js";
 import { docsPage } from "./docs/page.js";
@@ -44,8 +50,9 @@ const NO_WEB_APP = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <body><h1>Threadline</h1><p>The API is running (<a href="/api/docs">API reference</a>), but the web app is not built.
 Run <code>npm run build</code>, then restart.</p></body></html>`;
 
-function sendProblem(reply: FastifyReply, kind: ProblemKind, detail: string, url: string, errors?: ProblemField[]): FastifyReply {
+function sendProblem(reply: FastifyReply, kind: ProblemKind, detail: string, url: string, errors?: ProblemField[], retryAfter?: number): FastifyReply {
   const body = problem(kind, detail, instanceOf(url), errors);
+  if (retryAfter !== undefined) reply.header("retry-after", String(Math.max(1, Math.ceil(retryAfter))));
   return reply.code(body.status).headers(SECURITY_HEADERS).header("cache-control", "no-store").type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
 
@@ -78,7 +85,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.removeContentTypeParser("text/plain");
 
   app.setErrorHandler((err, req, reply) => {
-    if (err instanceof ApiError) return sendProblem(reply, err.kind, err.detail, req.url, err.errors);
+    if (err instanceof ApiError) return sendProblem(reply, err.kind, err.detail, req.url, err.errors, err.retryAfter);
     const status = typeof (err as { statusCode?: unknown }).statusCode === "number" ? (err as { statusCode: number }).statusCode : 500;
     const kind = kindForStatus(status);
     if (kind === "internal") {
@@ -88,8 +95,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return sendProblem(reply, kind, err instanceof Error ? err.message : String(err), req.url);
   });
 
-  const ctx = new ApiContext(opts.store);
-  const routes = new RouteTable(app);
+  const auth = new Auth(opts.store.hub);
+  const ctx = new ApiContext(opts.store, auth);
+  const routes = new RouteTable(app, { guard: new Guard(auth), store: opts.store });
+  registerAuthRoutes(routes, ctx);
+  registerAdminRoutes(routes, ctx);
+  registerAuditRoutes(routes, ctx);
+  registerUploadRoutes(routes, ctx);
   registerAdRoutes(routes, ctx);
   registerNetworkRoutes(routes, ctx);
   registerIdentifierRoutes(routes, ctx);
@@ -105,6 +117,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     tag: "meta",
     summary: "This API's OpenAPI 3.1 document",
     response: z.record(z.string(), z.unknown()),
+    access: "public",
     handler: async () => document(),
   });
   routes.add({
@@ -114,6 +127,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     summary: "Browsable API reference (HTML, no scripts)",
     response: z.string(),
     produces: "text/html; charset=utf-8",
+    access: "public",
     handler: async () => docsPage(document()),
   });
 

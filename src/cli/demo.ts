@@ -2,7 +2,9 @@
 import type { Command } from "commander";
 import { formatEvalReport } from "../eval/index.js";
 import { runDemo } from "../pipeline/demo.js";
-import { fmt } from "./common.js";
+import { DEMO_USER } from "../hub/demo.js";
+import { loginLink } from "./admin.js";
+import { fmt, withStore } from "./common.js";
 import { formatIngestSummary } from "./ingest.js";
 import { formatLinkSummary } from "./link.js";
 import { serve } from "./serve.js";
@@ -32,11 +34,17 @@ export function registerDemo(program: Command): void {
       ];
       process.stdout.write(`${lines.join("\n")}\n`);
       if (o.serve) {
+        const base = "http://127.0.0.1:8080";
+        const link = await withStore(o.db, (s) => loginLink(s, DEMO_USER, base));
         await serve({
           db: o.db,
           port: 8080,
           host: "127.0.0.1",
-          onListen: (url) => process.stderr.write(`\ndemo: the workbench (SYNTHETIC data) is at ${url} — Ctrl-C to stop\n`),
+          onListen: (url) =>
+            process.stderr.write(
+              `\ndemo: the workbench (SYNTHETIC data) is at ${url} — open this one-time sign-in link (valid 15 minutes):\n\n  ${link}\n\n` +
+                `demo: another link later: npx threadline admin login-link ${DEMO_USER} --db ${o.db} — Ctrl-C to stop\n`,
+            ),
         });
       }
     });

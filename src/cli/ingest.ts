@@ -2,6 +2,8 @@
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
+import { SHARING_LEVELS } from "../domain/access.js";
+import type { SharingLevel } from "../domain/ad.js";
 import { ingestFiles, type IngestSummary } from "../ingest/ingest.js";
 import { availableParallelism } from "node:os";
 import { CliError, dbOption, fmt, withStore } from "./common.js";
@@ -21,8 +23,11 @@ export function registerIngest(program: Command): void {
     .option("--batch <n>", "records per transaction", (v) => Number.parseInt(v, 10), 10000)
     .option("--no-extract", "store ads without extracting facts")
     .option("--workers <n>", "worker threads for parsing and extraction (default: one per core when extracting, else 0)", (v) => Number.parseInt(v, 10))
-    .action(async (files: string[], o: { db?: string; source?: string; format?: string; batch: number; extract: boolean; workers?: number }) => {
+    .option("--org <id>", "organization that contributes these records (default: public)")
+    .option("--sharing <level>", "private (its members only), hub (all analysts) or aggregate (counts only); default: the organization's")
+    .action(async (files: string[], o: { db?: string; source?: string; format?: string; batch: number; extract: boolean; workers?: number; org?: string; sharing?: string }) => {
       for (const f of files) if (!existsSync(f)) throw new CliError(`ingest: ${f}: no such file`);
+      if (o.sharing !== undefined && !(SHARING_LEVELS as readonly string[]).includes(o.sharing)) throw new CliError(`ingest: --sharing must be one of ${SHARING_LEVELS.join(", ")}`);
       const ac = new AbortController();
       const onSig = () => {
         if (ac.signal.aborted) process.exit(130);
@@ -35,8 +40,12 @@ export function registerIngest(program: Command): void {
         ? new cliProgress.SingleBar({ format: "{file} [{bar}] {percentage}% | {read} records", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
         : null;
       let started = false;
-      const summary = await withStore(o.db, (store) =>
-        ingestFiles(store, files, {
+      const summary = await withStore(o.db, async (store) => {
+        const org = await store.hub.getOrg(o.org ?? "public");
+        if (!org) throw new CliError(`ingest: no organization "${o.org}" (create it: threadline admin create-org)`);
+        const owner = { org: org.id, sharing: (o.sharing as SharingLevel | undefined) ?? org.defaultSharing };
+        return ingestFiles(store, files, {
+          owner,
           source: o.source,
           format: o.format,
           batchSize: o.batch,
@@ -52,8 +61,8 @@ export function registerIngest(program: Command): void {
             }
             bar.update(p.totalBytes ? Math.min(100, Math.round((100 * p.bytes) / p.totalBytes)) : 0, { file: p.file, read: fmt(p.read) });
           },
-        }),
-      ).finally(() => {
+        });
+      }).finally(() => {
         bar?.stop();
         process.off("SIGINT", onSig);
         process.off("SIGTERM", onSig);

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /** The `threadline` command: one module per command, each a thin face over the library. */
 import { Command, CommanderError } from "commander";
+import { registerAdmin } from "./admin.js";
 import { registerAnalyze } from "./analyze.js";
+import { registerAudit } from "./audit.js";
 import { CliError } from "./common.js";
 import { registerDemo } from "./demo.js";
 import { registerEval } from "./eval.js";
@@ -10,6 +12,7 @@ import { registerExtract } from "./extract.js";
 import { registerIngest } from "./ingest.js";
 import { registerInspect } from "./inspect.js";
 import { registerLink } from "./link.js";
+import { registerRetention } from "./retention.js";
 import { registerServe } from "./serve.js";
 import { registerSynth } from "./synth.js";
 
@@ -28,6 +31,9 @@ export function buildProgram(): Command {
   registerEval(program);
   registerInspect(program);
   registerAnalyze(program);
+  registerAdmin(program);
+  registerAudit(program);
+  registerRetention(program);
   return program;
 }
 

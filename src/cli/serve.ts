@@ -33,6 +33,9 @@ export async function serve(o: ServeOptions): Promise<void> {
   }
   const url = `http://${o.host.includes(":") ? `[${o.host}]` : o.host}:${o.port}`;
   o.onListen?.(url);
+  if ((await store.hub.listUsers()).length === 0) {
+    process.stderr.write(`serve: no users yet, so nobody can sign in. First run: threadline admin setup --db ${o.db} --org <id> --user <name>\n`);
+  }
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       process.off("SIGINT", onInt);

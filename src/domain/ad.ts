@@ -52,4 +52,5 @@ export interface StoredAd {
 }
 
 /** What happened to one input record on ingest. */
-export type IngestOutcome = "new" | "version" | "unchanged";
+/** "refused": the ad is held by another organization and was left alone (recorded as a reject). */
+export type IngestOutcome = "new" | "version" | "unchanged" | "refused";

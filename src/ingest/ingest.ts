@@ -8,7 +8,7 @@
  */
 import { basename } from "node:path";
 import { statSync } from "node:fs";
-import type { Store } from "../store/store.js";
+import type { IngestOwner, Store } from "../store/store.js";
 import { EXTRACTOR_VERSION } from "./extractor.js";
 import { PreparePool } from "./pool.js";
 import { prepareBatch, type PreparedBatch, type PrepareOptions, type WireRecord } from "./prepare.js";
@@ -23,6 +23,8 @@ export interface IngestOptions {
   /** Worker threads for parsing and extraction; 0 runs everything on this thread (default). */
   workers?: number;
   signal?: AbortSignal;
+  /** Owning organization and sharing level of every record (default: `public`, shared with the hub). */
+  owner?: IngestOwner;
   onProgress?: (p: { file: string; bytes: number; totalBytes: number; read: number }) => void;
 }
 
@@ -44,7 +46,15 @@ export async function ingestFiles(store: Store, files: string[], opts: IngestOpt
   const t0 = performance.now();
   const extract = opts.extract ?? true;
   const ev = extract ? EXTRACTOR_VERSION : "none";
-  const runId = await store.startRun("ingest", { files, source: opts.source ?? null, format: opts.format ?? null, extractorVersion: ev, workers: opts.workers ?? 0 });
+  const runId = await store.startRun("ingest", {
+    files,
+    source: opts.source ?? null,
+    format: opts.format ?? null,
+    extractorVersion: ev,
+    workers: opts.workers ?? 0,
+    org: opts.owner?.org ?? "public",
+    sharing: opts.owner?.sharing ?? "hub",
+  });
   const s: IngestSummary = { files: files.length, read: 0, new: 0, versions: 0, unchanged: 0, rejected: 0, facts: 0, seconds: 0, adsPerSec: 0, interrupted: false, runId };
   const pool = opts.workers && opts.workers > 0 ? new PreparePool(opts.workers) : null;
   let status: "ok" | "interrupted" | "failed" = "ok";
@@ -87,10 +97,11 @@ async function ingestOne(
   const inFlight: Promise<PreparedBatch>[] = [];
 
   const write = async (batch: PreparedBatch) => {
-    const res = await store.writeIngestBatch(runId, batch.items, batch.rejects, ev);
+    const res = await store.writeIngestBatch(runId, batch.items, batch.rejects, ev, opts.owner);
     for (const o of res.outcomes) {
       if (o === "new") s.new++;
       else if (o === "version") s.versions++;
+      else if (o === "refused") s.rejected++;
       else s.unchanged++;
     }
     s.rejected += batch.rejects.length;
@@ -120,4 +131,42 @@ async function ingestOne(
   if (!opts.signal?.aborted) await submit();
   // Batches already prepared are written even when stopping: each is its own transaction.
   while (inFlight.length) await drainOne();
+}
+
+export interface RecordsResult {
+  runId: number;
+  read: number;
+  new: number;
+  versions: number;
+  unchanged: number;
+  /** Rejected records (invalid, or held by another organization), each by its index in the request. */
+  rejects: { index: number; id: string | null; reason: string }[];
+}
+
+/**
+ * Ingests records already in memory (an API upload) as one run and one transaction: the same validation,
+ * extraction and versioning as files, rejects named by their index (0-based) in `records`.
+ */
+export async function ingestRecords(store: Store, records: readonly unknown[], o: { owner: IngestOwner; source?: string; label: string }): Promise<RecordsResult> {
+  const runId = await store.startRun("ingest", { upload: o.label, records: records.length, source: o.source ?? null, extractorVersion: EXTRACTOR_VERSION, org: o.owner.org, sharing: o.owner.sharing });
+  const wire: WireRecord[] = records.map((value, i) => ({ line: i + 1, value, raw: JSON.stringify(value)?.slice(0, 4096) ?? "" }));
+  const out: RecordsResult = { runId, read: records.length, new: 0, versions: 0, unchanged: 0, rejects: [] };
+  try {
+    const batch = prepareBatch(wire, { file: o.label, source: o.source, extract: true });
+    const res = await store.writeIngestBatch(runId, batch.items, batch.rejects, EXTRACTOR_VERSION, o.owner);
+    res.outcomes.forEach((outcome, i) => {
+      const item = batch.items[i]!;
+      if (outcome === "new") out.new++;
+      else if (outcome === "version") out.versions++;
+      else if (outcome === "unchanged") out.unchanged++;
+      else out.rejects.push({ index: item.line - 1, id: item.input.id, reason: "refused: this source and id are held by another organization; the stored ad was left unchanged" });
+    });
+    for (const r of batch.rejects) out.rejects.push({ index: r.line - 1, id: r.recordId, reason: r.reason });
+    out.rejects.sort((a, b) => a.index - b.index);
+    await store.finishRun(runId, "ok", { read: out.read, new: out.new, versions: out.versions, unchanged: out.unchanged, rejected: out.rejects.length }, {});
+  } catch (e) {
+    await store.finishRun(runId, "failed", {}, {});
+    throw e;
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import type { TruthRow } from "../domain/truth.js";
 import { ingestFiles, type IngestSummary } from "../ingest/ingest.js";
 import { openStore } from "../store/open.js";
 import { generateCorpus } from "../synth/index.js";
+import { setupDemoHub } from "../hub/demo.js";
 import { analyzeStore, type AnalyzeSummary } from "./analyze.js";
 import { linkStore, type LinkSummary } from "./link.js";
 
@@ -49,6 +50,7 @@ export async function runDemo(o: { db: string; dir: string; ads: number; seed: n
     const { summary: analyze } = await analyzeStore(store);
     // The API reports `synthetic: true` for this database, so the web app shows its banner.
     await store.putArtifact("demo", link.runId, { synthetic: true, ads: o.ads, seed: o.seed });
+    await setupDemoHub(store, "demo");
     const pred = new Map<string, string>();
     for await (const r of store.exportAssignments()) pred.set(r.sourceAdId, r.networkId ?? `S-${r.adId}`);
     return { db: o.db, corpus, truthFile, synthSeconds, ingest, link, analyze, eval: evaluateClustering(pred, truth) };

@@ -396,15 +396,18 @@ export interface CaseDetail extends CaseSummary {
 }
 
 export interface ExportQuery {
-  /** Why the export is made (recorded in the export); optional for now, required by the hub later. */
-  purpose?: string;
+  /** Why the export is made (10–500 characters, required): stamped on the export and recorded in the audit log. */
+  purpose: string;
 }
 
 /** manifest.json inside `GET /api/cases/:id/export.zip`. */
 export interface ExportManifest {
   format: "threadline-case-export/1";
   generatedAt: string;
-  purpose: string | null;
+  purpose: string;
+  /** Who exported it, for which organization. */
+  exportedBy: string;
+  org: string;
   notice: string;
   case: { id: number; title: string; description: string; createdAt: string };
   networks: { id: string; size: number; firstPosted: string | null; lastPosted: string | null; adIds: number[] }[];

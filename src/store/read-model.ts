@@ -81,7 +81,10 @@ export type NetworkOrder = "size" | "recent" | "risk";
 
 export interface NetworkRow {
   id: string;
+  /** Members the viewer can see. */
   size: number;
+  /** Whether the viewer sees every member (network-level scores are shown only then: they summarize all members). */
+  complete: boolean;
   firstPosted: string | null;
   lastPosted: string | null;
   risk: number | null;
@@ -160,8 +163,13 @@ export interface CaseNoteRecord {
   createdAt: string;
 }
 
-/** What the REST API and exports read and write beyond the pipeline's Store methods. Part of `Store`. */
+/**
+ * What the REST API and exports read and write, as one viewer (`Store.reads(scope)`): every method returns only
+ * records the scope may see, and counts only what it may count. Cases belong to the scope's organization.
+ */
 export interface ApiReads {
+  /** Names the scope (cache keys): answers for different scopes must never be shared. */
+  readonly scopeKey: string;
   /** One page of ads matching the filter (see `AdFilter`, `AdSortKey`). */
   searchAds(filter: AdFilter, after: AdSortKey | null, limit: number): Promise<AdHit[]>;
   cityPlaces(): Promise<CityPlace[]>;
@@ -186,8 +194,11 @@ export interface ApiReads {
   riskAvailable(): Promise<boolean>;
   /** A number that changes whenever any connection commits a write (cache key for aggregates). */
   dataVersion(): Promise<number>;
+  /** Visible identifier facts of the given kinds with each ad's network (null: none the viewer can see), in pages. */
+  identifierRows(kinds: readonly string[], batch: number): AsyncIterable<{ kind: string; value: string; adId: number; networkId: string | null }[]>;
 
-  createCase(title: string, description: string): Promise<CaseRecord>;
+  /** Opens a case owned by the scope's organization; `createdBy` names the actor for the record. */
+  createCase(title: string, description: string, createdBy?: string | null): Promise<CaseRecord>;
   getCase(id: number): Promise<CaseRecord | null>;
   listCases(after: number | null, limit: number): Promise<CaseRecord[]>;
   caseItems(caseId: number): Promise<CaseItemRecord[]>;

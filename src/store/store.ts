@@ -2,9 +2,11 @@
  * The Store: the only I/O boundary the stages see. Every write method is one transaction: it either lands whole
  * or not at all, so an interrupted run never leaves a half-written batch.
  */
-import type { AdInput, IngestOutcome, StoredAd } from "../domain/ad.js";
+import type { ReadScope } from "../domain/access.js";
+import type { AdInput, IngestOutcome, SharingLevel, StoredAd } from "../domain/ad.js";
 import type { Fact } from "../domain/fact.js";
 import type { Link } from "../domain/link.js";
+import type { AuditStore, HubStore } from "./hub.js";
 import type { ApiReads } from "./read-model.js";
 import type { AdScoreWrite, AnalysisAdRow, AnalysisFactRow, NetworkScoreRecord, NetworkScoreWrite } from "./analysis.js";
 
@@ -88,17 +90,45 @@ export interface NetworkRecord {
   members: { adId: number; reason: Record<string, unknown> }[];
 }
 
-/** The pipeline's reads and writes, plus the REST API's (`ApiReads`, in read-model.ts). */
-export interface Store extends ApiReads {
+/** Who owns the records of an ingest batch, and how widely they are shared. */
+export interface IngestOwner {
+  org: string;
+  sharing: SharingLevel;
+}
+
+/** What retention removed. */
+export interface DeleteCounts {
+  ads: number;
+  versions: number;
+  facts: number;
+  links: number;
+  members: number;
+  caseItems: number;
+}
+
+/**
+ * The pipeline's reads and writes (unscoped: stages see every record), the hub's records (`hub`, `audit`), and the
+ * faces' reads through `reads(scope)`, which only ever return what the scope may see.
+ */
+export interface Store {
   readonly path: string;
   close(): Promise<void>;
+
+  /** The REST API's and exports' reads, restricted to what `scope` may see (see ReadScope). */
+  reads(scope: ReadScope): ApiReads;
+  readonly hub: HubStore;
+  readonly audit: AuditStore;
 
   startRun(kind: RunKind, params: Record<string, unknown>): Promise<number>;
   finishRun(id: number, status: "ok" | "interrupted" | "failed", counts: Record<string, number>, timings: Record<string, number>): Promise<void>;
   listRuns(limit: number): Promise<RunRecord[]>;
 
-  /** Upserts a batch of ads (new, new version, or unchanged) with their facts, plus the batch's rejects. */
-  writeIngestBatch(runId: number, items: IngestItem[], rejects: RejectItem[], extractorVersion: string): Promise<IngestBatchResult>;
+  /**
+   * Upserts a batch of ads (new, new version, or unchanged) with their facts, plus the batch's rejects, owned by
+   * `owner` (default: the `public` organization, shared with the hub). An ad already held by another organization
+   * is left alone and recorded as a reject ("refused").
+   */
+  writeIngestBatch(runId: number, items: IngestItem[], rejects: RejectItem[], extractorVersion: string, owner?: IngestOwner): Promise<IngestBatchResult>;
   listRejects(limit: number): Promise<(RejectItem & { id: number; runId: number | null })[]>;
 
   getAd(id: number): Promise<StoredAd | null>;
@@ -135,6 +165,14 @@ export interface Store extends ApiReads {
   getArtifact<T>(name: string): Promise<{ runId: number | null; createdAt: string; data: T } | null>;
 
   stats(): Promise<StoreStats>;
+
+  /** Ids of the organization's current ads first seen before `beforeIso` (retention). */
+  expiredAds(org: string, beforeIso: string): Promise<number[]>;
+  /**
+   * Deletes ads with every version, fact, link, network membership, score, case item and search entry, in one
+   * transaction, and drops the linker's saved state so the next link run rebuilds without them.
+   */
+  deleteAds(ids: readonly number[]): Promise<DeleteCounts>;
 
   /** Analyze stage: current ads with their network, in id order, in batches. */
   analysisAds(batch: number): AsyncIterable<AnalysisAdRow[]>;

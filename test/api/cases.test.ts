@@ -85,12 +85,14 @@ describe("cases", () => {
     const net = (await f.get("/api/networks?limit=1")).json<{ items: NetworkSummary[] }>().items[0];
     await post(`/api/cases/${c.id}/items`, { kind: "network", ref: net.id });
     await post(`/api/cases/${c.id}/items`, { kind: "ad", ref: String(f.hostileId) });
-    const zip = await f.get(`/api/cases/${c.id}/export.zip?purpose=${encodeURIComponent("court disclosure")}`);
+    const zip = await f.get(`/api/cases/${c.id}/export.zip?purpose=${encodeURIComponent("court disclosure for file 42")}`);
     expect(zip.statusCode).toBe(200);
     expect(zip.headers["content-type"]).toBe("application/zip");
     const files = unzip(zip.rawPayload);
     const manifest = JSON.parse((files.get("manifest.json") as Buffer).toString("utf8")) as ExportManifest;
-    expect(manifest.purpose).toBe("court disclosure");
+    expect(manifest.purpose).toBe("court disclosure for file 42");
+    expect(manifest.exportedBy).toBe("ana");
+    expect(manifest.org).toBe("ngo-a");
     expect(manifest.notice).toMatch(/not verdicts/);
     expect(manifest.items.length).toBe(net.size + 1);
     for (const item of manifest.items) {
@@ -106,11 +108,13 @@ describe("cases", () => {
       const [hash, name] = line.split("  ");
       expect(createHash("sha256").update(files.get(name) as Buffer).digest("hex")).toBe(hash);
     }
-    const pdf = await f.get(`/api/cases/${c.id}/export.pdf`);
+    // Every export states why it is made: none without a purpose.
+    expectProblem(await f.get(`/api/cases/${c.id}/export.pdf`), 400);
+    const pdf = await f.get(`/api/cases/${c.id}/export.pdf?purpose=${encodeURIComponent("prosecutor briefing")}`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
-    expectProblem(await f.get("/api/cases/999999/export.pdf"), 404);
+    expectProblem(await f.get("/api/cases/999999/export.pdf?purpose=unknown%20case%20check"), 404);
     expectProblem(await f.get(`/api/cases/${c.id}/export.zip?purpose=x`), 400);
   });
 });

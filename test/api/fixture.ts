@@ -2,6 +2,7 @@
 import { writeFileSync } from "node:fs";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildServer } from "../../src/api/server.js";
+import { createOrg, createUser } from "../../src/hub/admin.js";
 import { ingestFiles } from "../../src/ingest/ingest.js";
 import { linkStore } from "../../src/pipeline/link.js";
 import { openStore } from "../../src/store/open.js";
@@ -16,9 +17,34 @@ export interface Fixture {
   app: FastifyInstance;
   store: Store;
   hostileId: number;
+  /** Requests as a signed-in analyst of the `ngo-a` organization (session cookie + CSRF header). */
   get(url: string): Promise<LightMyRequestResponse>;
   req(o: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Requests with no credentials at all. */
+  anon(o: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
+}
+
+/** Cheap scrypt for tests: the real parameters cost ~100 ms per hash by design. */
+export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
+export const TEST_PASSWORD = "correct horse battery staple";
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+/** Signs a user in through the API; returns its cookie and CSRF token. */
+export async function signIn(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const set = String(res.headers["set-cookie"]);
+  return { cookie: set.split(";")[0]!, csrf: res.json<{ csrf: string }>().csrf };
+}
+
+/** Adds a session's cookie and CSRF header to a request. */
+export function as(s: Session, o: InjectOptions): InjectOptions {
+  return { ...o, headers: { ...(o.headers ?? {}), cookie: s.cookie, "x-csrf-token": s.csrf } };
 }
 
 export async function buildFixture(ads = 1500): Promise<Fixture> {
@@ -35,13 +61,17 @@ export async function buildFixture(ads = 1500): Promise<Fixture> {
   await store.putArtifact("demo", null, { synthetic: true });
   const hostile = await store.findAd("siteA", "hostile-1");
   if (!hostile) throw new Error("fixture: hostile ad missing");
+  await createOrg(store, "test", "ngo-a", "NGO A");
+  await createUser(store, "test", { username: "ana", org: "ngo-a", roles: ["analyst"], password: TEST_PASSWORD, scrypt: TEST_SCRYPT });
   const app = await buildServer({ store, logger: false, webDist: null });
+  const s = await signIn(app, "ana");
   return {
     app,
     store,
     hostileId: hostile.id,
-    get: (url) => app.inject({ method: "GET", url }),
-    req: (o) => app.inject(o),
+    get: (url) => app.inject(as(s, { method: "GET", url })),
+    req: (o) => app.inject(as(s, o)),
+    anon: (o) => app.inject(o),
     close: async () => {
       await app.close();
       await store.close();

@@ -71,7 +71,7 @@ describe("hostile URLs", () => {
       expect([400, 414]).toContain(big.status);
       expect(big.type).toMatch(/^application\/problem\+json/);
       expect((JSON.parse(big.body) as { status: number }).status).toBe(big.status);
-      const ok = await get("/api/stats");
+      const ok = await get("/api/openapi.json");
       expect(ok.status).toBe(200);
     } finally {
       await app.close();

@@ -1,5 +1,5 @@
 /** `GET /api/ads` (search) and `GET /api/ads/:id` (detail with provenance, facts, versions). */
-import { HIT_END, HIT_START, type AdFilter, type AdHit } from "../../store/read-model.js";
+import { HIT_END, HIT_START, type AdFilter, type AdHit, type ApiReads } from "../../store/read-model.js";
 import type { AdSummary, FactKind, TextField, TextSegment } from "../../shared/api-types.js";
 import type { ApiContext } from "../context.js";
 import { riskView } from "../common-schema.js";
@@ -52,11 +52,11 @@ function endOf(to: string): string {
 type AdsQuery = z.output<typeof AdsQuerySchema>;
 
 /** The store filter for a validated query: terms, resolved cities, normalized identifiers. */
-export async function adFilter(ctx: ApiContext, q: Omit<AdsQuery, "cursor" | "limit">): Promise<AdFilter> {
+export async function adFilter(ctx: ApiContext, reads: ApiReads, q: Omit<AdsQuery, "cursor" | "limit">): Promise<AdFilter> {
   const f: AdFilter = {};
   if (q.q !== undefined && q.q.trim() !== "") f.terms = searchTerms(q.q);
   if (q.city !== undefined || q.province !== undefined) {
-    const c = await ctx.rawCities(q.city, q.province);
+    const c = await ctx.rawCities(reads, q.city, q.province);
     f.cities = c.cities;
     f.citiesAds = c.ads;
   }
@@ -96,9 +96,9 @@ export function toSummary(h: AdHit): AdSummary {
 }
 
 /** One page of ads for a filter, as the API returns it. */
-export async function adsPage(ctx: ApiContext, f: AdFilter, cursor: string | undefined, limit: number) {
+export async function adsPage(reads: ApiReads, f: AdFilter, cursor: string | undefined, limit: number) {
   const after = decodeCursor(cursor, AdCursor);
-  const hits = await ctx.store.searchAds(f, after, limit + 1);
+  const hits = await reads.searchAds(f, after, limit + 1);
   return pageOf(hits, limit, (h) => [h.rank ?? h.postedAt, h.id], toSummary);
 }
 
@@ -111,9 +111,11 @@ export function registerAdRoutes(routes: RouteTable, ctx: ApiContext): void {
     description: "Full-text search (bm25-ranked, highlighted snippets as segments) with filters combined by AND. Without q: newest first.",
     query: AdsQuerySchema,
     response: AdsPageSchema,
-    handler: async ({ query }) => {
+    access: { roles: ["analyst"] },
+    audit: "search",
+    handler: async ({ query, reads }) => {
       const { cursor, limit, ...rest } = query;
-      return adsPage(ctx, await adFilter(ctx, rest), cursor, limit);
+      return adsPage(reads, await adFilter(ctx, reads, rest), cursor, limit);
     },
   });
 
@@ -124,10 +126,12 @@ export function registerAdRoutes(routes: RouteTable, ctx: ApiContext): void {
     summary: "One ad: text, provenance, facts with spans, network, versions",
     params: AdIdParams,
     response: AdDetailSchema,
-    handler: async ({ params }) => {
-      const rec = await ctx.store.adRecord(params.id);
+    access: { roles: ["analyst"] },
+    audit: "ad.read",
+    handler: async ({ params, reads }) => {
+      const rec = await reads.adRecord(params.id);
       if (!rec) throw notFound(`ad ${params.id}`);
-      const [facts, versions, risks] = await Promise.all([ctx.store.factsFor([params.id]), ctx.store.adVersions(params.id), ctx.store.adRisks([params.id])]);
+      const [facts, versions, risks] = await Promise.all([ctx.store.factsFor([params.id]), reads.adVersions(params.id), reads.adRisks([params.id])]);
       const a = rec.ad;
       const factList = facts.get(a.id) ?? [];
       const cues = new Map<string, number>();

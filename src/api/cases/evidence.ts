@@ -3,7 +3,7 @@
  * trail and indicators) and every ad in it (saved directly or through a network) with full provenance.
  */
 import type { StoredAd } from "../../domain/ad.js";
-import type { CaseNoteRecord, CaseRecord } from "../../store/read-model.js";
+import type { ApiReads, CaseNoteRecord, CaseRecord } from "../../store/read-model.js";
 import type { IndicatorView, Provenance, RiskView, TrailStop } from "../../shared/api-types.js";
 import type { ApiContext } from "../context.js";
 import { riskView } from "../common-schema.js";
@@ -45,14 +45,24 @@ export interface Evidence {
   ads: EvidenceAd[];
   /** True when the case held more than EXPORT_MAX_ADS ads. */
   truncated: boolean;
-  purpose: string | null;
+  /** Why, by whom and for which organization the export was made (stamped on every export). */
+  purpose: string;
+  exportedBy: string;
+  org: string;
   generatedAt: string;
 }
 
-export async function gatherEvidence(ctx: ApiContext, caseId: number, purpose: string | null): Promise<Evidence> {
-  const c = await ctx.store.getCase(caseId);
+export interface ExportStamp {
+  purpose: string;
+  by: string;
+  org: string;
+}
+
+/** Everything a case export holds, as the viewer may see it (`reads` is scoped to the exporting user). */
+export async function gatherEvidence(ctx: ApiContext, reads: ApiReads, caseId: number, stamp: ExportStamp): Promise<Evidence> {
+  const c = await reads.getCase(caseId);
   if (!c) throw notFound(`case ${caseId}`);
-  const [items, notes, places] = await Promise.all([ctx.store.caseItems(caseId), ctx.store.caseNotes(caseId), ctx.places()]);
+  const [items, notes, places] = await Promise.all([reads.caseItems(caseId), reads.caseNotes(caseId), ctx.places(reads)]);
   const placeByRaw = new Map(places.map((p) => [p.raw, p]));
   const adIds: number[] = [];
   const seen = new Set<number>();
@@ -63,21 +73,21 @@ export async function gatherEvidence(ctx: ApiContext, caseId: number, purpose: s
   for (const i of items) if (i.kind === "ad" && /^\d+$/.test(i.ref)) addAd(Number(i.ref));
   const networks: EvidenceNetwork[] = [];
   for (const i of items.filter((x) => x.kind === "network")) {
-    const row = await ctx.store.networkRow(i.ref);
+    const row = await reads.networkRow(i.ref);
     if (!row) continue;
-    const members = await ctx.store.networkMembers(row.id, EXPORT_MAX_ADS);
+    const members = await reads.networkMembers(row.id, EXPORT_MAX_ADS);
     for (const m of members) addAd(m.id);
     let risk = riskView(row.risk);
     let indicators: IndicatorView[];
-    const score = await ctx.store.networkScore(row.id).catch(() => null);
+    const score = row.complete ? await ctx.store.networkScore(row.id).catch(() => null) : null;
     if (score) {
       risk = riskView(score.score);
       indicators = scoreIndicators(score.contributions, row.size);
     } else {
-      const cues = await ctx.store.networkFactCounts(row.id, ["cue"], 50);
+      const cues = await reads.networkFactCounts(row.id, ["cue"], 50);
       indicators = cueIndicators(new Map(cues.map((x) => [x.value, x.ads])), row.size);
     }
-    const trail = trailOf(await ctx.store.networkTimeline(row.id), (raw) => placeByRaw.get(raw));
+    const trail = trailOf(await reads.networkTimeline(row.id), (raw) => placeByRaw.get(raw));
     networks.push({ id: row.id, size: row.size, firstPosted: row.firstPosted, lastPosted: row.lastPosted, risk, indicators, trail, adIds: members.map((m) => m.id) });
   }
   const truncated = adIds.length > EXPORT_MAX_ADS;
@@ -85,7 +95,7 @@ export async function gatherEvidence(ctx: ApiContext, caseId: number, purpose: s
   const facts = await ctx.store.factsFor(wanted, ["cue"]);
   const ads: EvidenceAd[] = [];
   for (const id of wanted) {
-    const rec = await ctx.store.adRecord(id);
+    const rec = await reads.adRecord(id);
     if (!rec) continue;
     const a = rec.ad;
     const cues = new Map<string, number>();
@@ -97,5 +107,5 @@ export async function gatherEvidence(ctx: ApiContext, caseId: number, purpose: s
       provenance: provenanceOf(rec),
     });
   }
-  return { case: c, notes, networks, ads, truncated, purpose, generatedAt: new Date().toISOString() };
+  return { case: c, notes, networks, ads, truncated, purpose: stamp.purpose, exportedBy: stamp.by, org: stamp.org, generatedAt: new Date().toISOString() };
 }

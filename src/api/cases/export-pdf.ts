@@ -28,7 +28,8 @@ export async function evidencePdf(ev: Evidence): Promise<Buffer> {
   doc.moveDown(0.3).font("Helvetica-Bold").fontSize(10).text("Triage signals, not verdicts", { indent: 6 }).font("Helvetica").fontSize(9).text(NOTICE, { indent: 6, width: 480 });
   doc.moveDown(1);
   kv("Generated", ev.generatedAt);
-  kv("Purpose", ev.purpose ?? "(not stated)");
+  kv("Exported by", `${ev.exportedBy} (organization ${ev.org})`);
+  kv("Purpose", ev.purpose);
   kv("Created", ev.case.createdAt);
   kv("Networks", ev.networks.length);
   kv("Ads", ev.ads.length + (ev.truncated ? " (export cut: the case holds more)" : ""));

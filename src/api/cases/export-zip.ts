@@ -29,6 +29,8 @@ export async function evidenceZip(ev: Evidence): Promise<Buffer> {
     format: "threadline-case-export/1",
     generatedAt: ev.generatedAt,
     purpose: ev.purpose,
+    exportedBy: ev.exportedBy,
+    org: ev.org,
     notice: NOTICE,
     case: { id: ev.case.id, title: ev.case.title, description: ev.case.description, createdAt: ev.case.createdAt },
     networks: ev.networks.map((n) => ({ id: n.id, size: n.size, firstPosted: n.firstPosted, lastPosted: n.lastPosted, adIds: n.adIds })),
@@ -38,7 +40,8 @@ export async function evidenceZip(ev: Evidence): Promise<Buffer> {
   files.unshift({ path: "manifest.json", data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, "utf8") });
   const readme = [
     `Threadline case export: case ${ev.case.id}, generated ${ev.generatedAt}.`,
-    ev.purpose ? `Purpose: ${ev.purpose}` : "Purpose: (not stated)",
+    `Exported by: ${ev.exportedBy} (organization ${ev.org})`,
+    `Purpose: ${ev.purpose}`,
     ev.truncated ? "NOTE: the case holds more ads than one export carries; this export is cut." : "",
     "",
     NOTICE,

@@ -1,5 +1,6 @@
 /** Cases: create, list, read, add/remove items, add notes, and the evidence exports (PDF, ZIP). */
 import type { CaseDetail } from "../../shared/api-types.js";
+import type { ApiReads } from "../../store/read-model.js";
 import type { ApiContext } from "../context.js";
 import { decodeCursor, pageOf } from "../pagination.js";
 import { ApiError, invalid, notFound } from "../problem.js";
@@ -21,17 +22,18 @@ import {
   ExportQuerySchema,
 } from "./schema.js";
 
-async function caseDetail(ctx: ApiContext, id: number): Promise<CaseDetail> {
-  const c = await ctx.store.getCase(id);
+async function caseDetail(ctx: ApiContext, reads: ApiReads, id: number): Promise<CaseDetail> {
+  const c = await reads.getCase(id);
   if (!c) throw notFound(`case ${id}`);
-  const [items, notes] = await Promise.all([ctx.store.caseItems(id), ctx.store.caseNotes(id)]);
+  const [items, notes] = await Promise.all([reads.caseItems(id), reads.caseNotes(id)]);
   const adIds = items.filter((i) => i.kind === "ad").map((i) => Number(i.ref));
-  const ads = new Map((await ctx.store.getAds(adIds)).map((a) => [a.id, a.title]));
+  // Titles only of ads the viewer may still see (a shared record may have been made private since).
+  const ads = new Map((await Promise.all(adIds.map((id) => reads.adRecord(id)))).flatMap((r) => (r ? [[r.ad.id, r.ad.title] as const] : [])));
   const labels = new Map<string, string | null>();
   for (const i of items) {
     if (i.kind === "ad") labels.set(`ad:${i.ref}`, ads.get(Number(i.ref)) ?? null);
     else {
-      const n = await ctx.store.networkRow(i.ref);
+      const n = await reads.networkRow(i.ref);
       labels.set(`network:${i.ref}`, n ? `${n.size} ads` : null);
     }
   }
@@ -50,9 +52,11 @@ export function registerCaseRoutes(routes: RouteTable, ctx: ApiContext): void {
     summary: "List cases, newest first",
     query: CasesQuery,
     response: CasesPageSchema,
-    handler: async ({ query }) => {
+    access: { roles: ["analyst"] },
+    audit: "cases.list",
+    handler: async ({ query, reads }) => {
       const after = decodeCursor(query.cursor, CaseCursor);
-      const rows = await ctx.store.listCases(after ? after[0] : null, query.limit + 1);
+      const rows = await reads.listCases(after ? after[0] : null, query.limit + 1);
       return pageOf(rows, query.limit, (r) => [r.id], (r) => r);
     },
   });
@@ -65,8 +69,10 @@ export function registerCaseRoutes(routes: RouteTable, ctx: ApiContext): void {
     body: CaseCreateSchema,
     response: CaseDetailSchema,
     status: 201,
-    handler: async ({ body }) => {
-      const c = await ctx.store.createCase(body.title, body.description);
+    access: { roles: ["analyst"] },
+    audit: "case.create",
+    handler: async ({ body, reads, caller }) => {
+      const c = await reads.createCase(body.title, body.description, caller?.viewer.actor ?? null);
       return { ...c, items: [], notes: [] };
     },
   });
@@ -78,7 +84,9 @@ export function registerCaseRoutes(routes: RouteTable, ctx: ApiContext): void {
     summary: "One case with its items and notes",
     params: CaseIdParams,
     response: CaseDetailSchema,
-    handler: async ({ params }) => caseDetail(ctx, params.id),
+    access: { roles: ["analyst"] },
+    audit: "case.read",
+    handler: async ({ params, reads }) => caseDetail(ctx, reads, params.id),
   });
 
   routes.add({
@@ -90,14 +98,16 @@ export function registerCaseRoutes(routes: RouteTable, ctx: ApiContext): void {
     body: CaseItemCreateSchema,
     response: CaseDetailSchema,
     status: 201,
-    handler: async ({ params, body }) => {
-      if (!(await ctx.store.getCase(params.id))) throw notFound(`case ${params.id}`);
+    access: { roles: ["analyst"] },
+    audit: "case.add-item",
+    handler: async ({ params, body, reads }) => {
+      if (!(await reads.getCase(params.id))) throw notFound(`case ${params.id}`);
       if (body.kind === "ad") {
-        if (!/^\d{1,15}$/.test(body.ref) || !(await ctx.store.getAd(Number(body.ref)))) throw invalid("body.ref", `no ad ${JSON.stringify(body.ref)}`);
-      } else if (!(await ctx.store.networkRow(body.ref))) throw invalid("body.ref", `no network ${JSON.stringify(body.ref)}`);
-      const added = await ctx.store.addCaseItem(params.id, body.kind, body.ref);
+        if (!/^\d{1,15}$/.test(body.ref) || !(await reads.adRecord(Number(body.ref)))) throw invalid("body.ref", `no ad ${JSON.stringify(body.ref)}`);
+      } else if (!(await reads.networkRow(body.ref))) throw invalid("body.ref", `no network ${JSON.stringify(body.ref)}`);
+      const added = await reads.addCaseItem(params.id, body.kind, body.ref);
       if (!added) throw new ApiError("conflict", `the case already holds ${body.kind} ${body.ref}`);
-      return caseDetail(ctx, params.id);
+      return caseDetail(ctx, reads, params.id);
     },
   });
 
@@ -108,9 +118,11 @@ export function registerCaseRoutes(routes: RouteTable, ctx: ApiContext): void {
     summary: "Remove an item from a case",
     params: CaseItemParams,
     response: null,
-    handler: async ({ params }) => {
-      if (!(await ctx.store.getCase(params.id))) throw notFound(`case ${params.id}`);
-      if (!(await ctx.store.deleteCaseItem(params.id, params.itemId))) throw notFound(`item ${params.itemId} of case ${params.id}`);
+    access: { roles: ["analyst"] },
+    audit: "case.remove-item",
+    handler: async ({ params, reads }) => {
+      if (!(await reads.getCase(params.id))) throw notFound(`case ${params.id}`);
+      if (!(await reads.deleteCaseItem(params.id, params.itemId))) throw notFound(`item ${params.itemId} of case ${params.id}`);
     },
   });
 
@@ -123,10 +135,12 @@ export function registerCaseRoutes(routes: RouteTable, ctx: ApiContext): void {
     body: CaseNoteCreateSchema,
     response: CaseDetailSchema,
     status: 201,
-    handler: async ({ params, body }) => {
-      if (!(await ctx.store.getCase(params.id))) throw notFound(`case ${params.id}`);
-      await ctx.store.addCaseNote(params.id, body.text);
-      return caseDetail(ctx, params.id);
+    access: { roles: ["analyst"] },
+    audit: "case.add-note",
+    handler: async ({ params, body, reads }) => {
+      if (!(await reads.getCase(params.id))) throw notFound(`case ${params.id}`);
+      await reads.addCaseNote(params.id, body.text);
+      return caseDetail(ctx, reads, params.id);
     },
   });
 
@@ -139,8 +153,10 @@ export function registerCaseRoutes(routes: RouteTable, ctx: ApiContext): void {
     query: ExportQuerySchema,
     response: BinarySchema,
     produces: "application/pdf",
-    handler: async ({ params, query }, _req, reply) => {
-      const ev = await gatherEvidence(ctx, params.id, query.purpose ?? null);
+    access: { roles: ["analyst"] },
+    audit: "export.pdf",
+    handler: async ({ params, query, reads, caller }, _req, reply) => {
+      const ev = await gatherEvidence(ctx, reads, params.id, { purpose: query.purpose, by: caller?.viewer.actor ?? "unknown", org: caller?.viewer.org ?? "" });
       reply.header("content-disposition", `attachment; filename="threadline-case-${params.id}-${safeName(ev.case.title)}.pdf"`);
       return evidencePdf(ev);
     },
@@ -155,8 +171,10 @@ export function registerCaseRoutes(routes: RouteTable, ctx: ApiContext): void {
     query: ExportQuerySchema,
     response: BinarySchema,
     produces: "application/zip",
-    handler: async ({ params, query }, _req, reply) => {
-      const ev = await gatherEvidence(ctx, params.id, query.purpose ?? null);
+    access: { roles: ["analyst"] },
+    audit: "export.zip",
+    handler: async ({ params, query, reads, caller }, _req, reply) => {
+      const ev = await gatherEvidence(ctx, reads, params.id, { purpose: query.purpose, by: caller?.viewer.actor ?? "unknown", org: caller?.viewer.org ?? "" });
       reply.header("content-disposition", `attachment; filename="threadline-case-${params.id}.zip"`);
       return evidenceZip(ev);
     },

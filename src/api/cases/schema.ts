@@ -24,7 +24,7 @@ export const CaseItemCreateSchema = z.object({
 export const CaseNoteCreateSchema = z.object({ text: z.string().trim().min(1).max(20_000) });
 
 export const ExportQuerySchema = z.object({
-  purpose: z.string().trim().min(3).max(500).optional().describe("Why the export is made; recorded in the export."),
+  purpose: z.string().trim().min(10).max(500).describe("Why the export is made (required): stamped on the export and recorded in the audit log."),
 });
 
 export const CaseSummarySchema = z.object({

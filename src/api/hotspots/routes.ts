@@ -25,19 +25,21 @@ export function registerHotspotRoutes(routes: RouteTable, ctx: ApiContext): void
     summary: "Ads per city and week, with coordinates",
     query: HotspotsQuerySchema,
     response: HotspotsSchema,
-    handler: async ({ query }) =>
-      ctx.memo(`hotspots:${query.weeks}`, async () => {
-        const totals = await ctx.memo("totals", () => ctx.store.apiTotals());
+    access: { roles: ["analyst"] },
+    audit: "hotspots",
+    handler: async ({ query, reads }) =>
+      ctx.memo(reads, `hotspots:${query.weeks}`, async () => {
+        const totals = await ctx.memo(reads, "totals", () => reads.apiTotals());
         if (!totals.latestPosted) return { weeks: [], riskWeighted: false, cells: [] };
         const lastWeek = weekOf(totals.latestPosted);
         const firstWeek = new Date(Date.parse(lastWeek) - (query.weeks - 1) * 7 * DAY).toISOString().slice(0, 10);
         const weeks: string[] = [];
         for (let t = Date.parse(firstWeek); t <= Date.parse(lastWeek); t += 7 * DAY) weeks.push(new Date(t).toISOString().slice(0, 10));
-        const rows = await ctx.store.weeklyCityCounts(`${firstWeek}T00:00:00.000Z`);
+        const rows = await reads.weeklyCityCounts(`${firstWeek}T00:00:00.000Z`);
         const riskWeighted = rows.some((r) => r.riskSum !== null);
         const cells = new Map<string, HotspotCell>();
         for (const r of rows) {
-          const p = await ctx.placeOf(r.city);
+          const p = await ctx.placeOf(reads, r.city);
           if (!p || p.name === null || p.province === null || p.lat === null || p.lon === null) continue;
           const key = `${p.name}|${p.province}|${r.week}`;
           const c = cells.get(key) ?? { city: p.name, province: p.province, lat: p.lat, lon: p.lon, week: r.week, ads: 0, weight: 0 };

@@ -6,7 +6,7 @@ import type { RouteTable } from "../route.js";
 import { IdentifierDetailSchema, IdentifierParams, IdentifierQuery } from "./schema.js";
 import { identifierValues } from "./normalize.js";
 
-export function registerIdentifierRoutes(routes: RouteTable, ctx: ApiContext): void {
+export function registerIdentifierRoutes(routes: RouteTable, _ctx: ApiContext): void {
   routes.add({
     method: "GET",
     url: "/api/identifiers/:kind/:value",
@@ -15,15 +15,17 @@ export function registerIdentifierRoutes(routes: RouteTable, ctx: ApiContext): v
     params: IdentifierParams,
     query: IdentifierQuery,
     response: IdentifierDetailSchema,
-    handler: async ({ params, query }) => {
+    access: { roles: ["analyst"] },
+    audit: "identifier.read",
+    handler: async ({ params, query, reads }) => {
       // A bare handle may exist on several platforms: take the one with the most ads.
-      let best: { value: string; summary: Awaited<ReturnType<typeof ctx.store.identifierSummary>> } | null = null;
+      let best: { value: string; summary: Awaited<ReturnType<typeof reads.identifierSummary>> } | null = null;
       for (const value of identifierValues(params.kind, params.value)) {
-        const summary = await ctx.store.identifierSummary(params.kind, value);
+        const summary = await reads.identifierSummary(params.kind, value);
         if (summary.adCount > 0 && (!best || summary.adCount > best.summary.adCount)) best = { value, summary };
       }
       if (!best) throw notFound(`${params.kind} ${JSON.stringify(params.value.slice(0, 100))}`);
-      const ads = await adsPage(ctx, { identifiers: [{ kind: params.kind, values: [best.value] }] }, query.cursor, query.limit);
+      const ads = await adsPage(reads, { identifiers: [{ kind: params.kind, values: [best.value] }] }, query.cursor, query.limit);
       return { kind: params.kind, value: best.value, ...best.summary, ads };
     },
   });

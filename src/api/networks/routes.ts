@@ -1,5 +1,5 @@
 /** `GET /api/networks` (paged list) and `GET /api/networks/:id` (everything that explains one network). */
-import type { NetworkRow } from "../../store/read-model.js";
+import type { ApiReads, NetworkRow } from "../../store/read-model.js";
 import type { FactKind, IndicatorView, NetworkDetail, NetworkSummary, RiskView } from "../../shared/api-types.js";
 import { riskView } from "../common-schema.js";
 import type { ApiContext } from "../context.js";
@@ -22,14 +22,17 @@ export function toNetworkSummary(r: NetworkRow): NetworkSummary {
 }
 
 /** Risk and indicators: the analyze stage's when it has scored the network, else the cue facts of its ads. */
-async function networkIndicators(ctx: ApiContext, row: NetworkRow): Promise<{ risk: RiskView | null; indicators: IndicatorView[] }> {
-  try {
-    const score = await ctx.store.networkScore(row.id);
-    if (score) return { risk: riskView(score.score), indicators: scoreIndicators(score.contributions, row.size) };
-  } catch {
-    // The analyze stage's tables are not there (older database): fall back to cue facts.
+async function networkIndicators(ctx: ApiContext, reads: ApiReads, row: NetworkRow): Promise<{ risk: RiskView | null; indicators: IndicatorView[] }> {
+  // The stored score summarizes every member: shown only to a viewer who sees them all.
+  if (row.complete) {
+    try {
+      const score = await ctx.store.networkScore(row.id);
+      if (score) return { risk: riskView(score.score), indicators: scoreIndicators(score.contributions, row.size) };
+    } catch {
+      // The analyze stage's tables are not there (older database): fall back to cue facts.
+    }
   }
-  const cues = await ctx.store.networkFactCounts(row.id, ["cue"], 50);
+  const cues = await reads.networkFactCounts(row.id, ["cue"], 50);
   return { risk: riskView(row.risk), indicators: cueIndicators(new Map(cues.map((c) => [c.value, c.ads])), row.size) };
 }
 
@@ -41,11 +44,13 @@ export function registerNetworkRoutes(routes: RouteTable, ctx: ApiContext): void
     summary: "List networks (2+ linked ads)",
     query: NetworksQuerySchema,
     response: NetworksPageSchema,
-    handler: async ({ query }) => {
+    access: { roles: ["analyst"] },
+    audit: "networks.list",
+    handler: async ({ query, reads }) => {
       const after = decodeCursor(query.cursor, NetworkCursor);
       let order = query.sort;
-      if (order === "risk" && !(await ctx.memo("riskAvailable", () => ctx.store.riskAvailable()))) order = "size";
-      const rows = await ctx.store.listNetworks(order, after, query.limit + 1);
+      if (order === "risk" && !(await ctx.memo(reads, "riskAvailable", () => reads.riskAvailable()))) order = "size";
+      const rows = await reads.listNetworks(order, after, query.limit + 1);
       const key = (r: NetworkRow) => [order === "risk" ? (r.risk ?? -1) : order === "recent" ? r.lastPosted : r.size, r.id];
       return pageOf(rows, query.limit, key, toNetworkSummary);
     },
@@ -59,28 +64,30 @@ export function registerNetworkRoutes(routes: RouteTable, ctx: ApiContext): void
     params: NetworkIdParams,
     query: NetworkDetailQuery,
     response: NetworkDetailSchema,
-    handler: async ({ params, query }) => {
-      const row = await ctx.store.networkRow(params.id);
+    access: { roles: ["analyst"] },
+    audit: "network.read",
+    handler: async ({ params, query, reads }) => {
+      const row = await reads.networkRow(params.id);
       if (!row) throw notFound(`network ${params.id}`);
       // A network of thousands of ads costs hundreds of milliseconds to explain: keep the answer until the data changes.
-      if (row.size > MEMO_ABOVE) return ctx.memo(`network:${row.id}:${query.memberLimit}`, () => networkDetail(ctx, row, query.memberLimit));
-      return networkDetail(ctx, row, query.memberLimit);
+      if (row.size > MEMO_ABOVE) return ctx.memo(reads, `network:${row.id}:${query.memberLimit}`, () => networkDetail(ctx, reads, row, query.memberLimit));
+      return networkDetail(ctx, reads, row, query.memberLimit);
     },
   });
 }
 
-async function networkDetail(ctx: ApiContext, row: NetworkRow, memberLimit: number): Promise<NetworkDetail> {
+async function networkDetail(ctx: ApiContext, reads: ApiReads, row: NetworkRow, memberLimit: number): Promise<NetworkDetail> {
   const [members, identifiers, timeline, links, bodies, ind] = await Promise.all([
-    ctx.store.networkMembers(row.id, Math.max(memberLimit, Math.min(row.size, GRAPH_MAX_ADS))),
-    ctx.store.networkFactCounts(row.id, IDENTIFIER_KINDS, 100),
-    ctx.store.networkTimeline(row.id),
-    ctx.store.networkLinks(row.id, GRAPH_MAX_EDGES),
-    ctx.store.networkBodies(row.id, TEMPLATE_SAMPLE),
-    networkIndicators(ctx, row),
+    reads.networkMembers(row.id, Math.max(memberLimit, Math.min(row.size, GRAPH_MAX_ADS))),
+    reads.networkFactCounts(row.id, IDENTIFIER_KINDS, 100),
+    reads.networkTimeline(row.id),
+    reads.networkLinks(row.id, GRAPH_MAX_EDGES),
+    reads.networkBodies(row.id, TEMPLATE_SAMPLE),
+    networkIndicators(ctx, reads, row),
   ]);
-  const places = new Map((await ctx.places()).map((p) => [p.raw, p]));
+  const places = new Map((await ctx.places(reads)).map((p) => [p.raw, p]));
   const graphAds = members.slice(0, GRAPH_MAX_ADS).map((m) => m.id);
-  const adIds = await ctx.store.adIdentifiers(graphAds, GRAPH_KINDS);
+  const adIds = await reads.adIdentifiers(graphAds, GRAPH_KINDS);
   return {
     id: row.id,
     size: row.size,

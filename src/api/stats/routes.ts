@@ -15,10 +15,12 @@ export function registerStatsRoutes(routes: RouteTable, ctx: ApiContext): void {
     tag: "stats",
     summary: "Totals, new this week, top networks and the weekly trend",
     response: StatsSchema,
-    handler: async () =>
-      ctx.memo("stats", async () => {
-        const { latestPosted, ...totals } = await ctx.memo("totals", () => ctx.store.apiTotals());
-        const riskAvailable = await ctx.store.riskAvailable();
+    access: { roles: ["analyst"] },
+    audit: "stats",
+    handler: async ({ reads }) =>
+      ctx.memo(reads, "stats", async () => {
+        const { latestPosted, ...totals } = await ctx.memo(reads, "totals", () => reads.apiTotals());
+        const riskAvailable = await reads.riskAvailable();
         const demo = await ctx.store.getArtifact<{ synthetic?: boolean }>("demo");
         const weekAgo = latestPosted ? new Date(Date.parse(latestPosted) - 7 * DAY).toISOString() : null;
         const trendFrom = latestPosted ? `${new Date(Date.parse(weekOf(latestPosted)) - (TREND_WEEKS - 1) * 7 * DAY).toISOString().slice(0, 10)}T00:00:00.000Z` : null;
@@ -26,10 +28,10 @@ export function registerStatsRoutes(routes: RouteTable, ctx: ApiContext): void {
           synthetic: demo?.data.synthetic === true,
           asOf: latestPosted,
           totals,
-          newThisWeek: weekAgo ? await ctx.store.newSince(weekAgo) : { ads: 0, networks: 0 },
+          newThisWeek: weekAgo ? await reads.newSince(weekAgo) : { ads: 0, networks: 0 },
           riskAvailable,
-          topNetworks: (await ctx.store.listNetworks(riskAvailable ? "risk" : "size", null, 10)).map(toNetworkSummary),
-          weekly: trendFrom ? await ctx.store.weeklyAds(trendFrom) : [],
+          topNetworks: (await reads.listNetworks(riskAvailable ? "risk" : "size", null, 10)).map(toNetworkSummary),
+          weekly: trendFrom ? await reads.weeklyAds(trendFrom) : [],
         };
       }),
   });

@@ -8,6 +8,7 @@ import { artifacts } from "./002-artifacts.js";
 import { analysis } from "./003-analysis.js";
 import { cases } from "./004-cases.js";
 import { stageState } from "./005-stage-state.js";
+import { hub } from "./006-hub.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -16,7 +17,7 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, artifacts, analysis, cases, stageState];
+export const MIGRATIONS: readonly Migration[] = [core, artifacts, analysis, cases, stageState, hub];
 
 /** Applies every migration not yet recorded, each in its own transaction. Returns the names applied. */
 export async function migrate(db: Kysely<unknown>, dialect: Dialect, extra: readonly Migration[] = []): Promise<string[]> {

@@ -19,22 +19,25 @@ const toCase = (r: CaseRaw): CaseRecord => ({
   noteCount: r.note_count,
 });
 
-export function createCase(db: Handle, title: string, description: string): CaseRecord {
+/** A case belongs to the organization that opened it; only its members see it (`org` null: the operator). */
+export function createCase(db: Handle, org: string, createdBy: string | null, title: string, description: string): CaseRecord {
   const now = new Date().toISOString();
-  const id = Number(db.prepare("insert into cases (title, description, created_at, updated_at) values (?, ?, ?, ?)").run(title, description, now, now).lastInsertRowid);
-  return getCase(db, id) as CaseRecord;
+  const id = Number(
+    db.prepare("insert into cases (title, description, created_at, updated_at, org_id, created_by) values (?, ?, ?, ?, ?, ?)").run(title, description, now, now, org, createdBy).lastInsertRowid,
+  );
+  return getCase(db, org, id) as CaseRecord;
 }
 
-export function getCase(db: Handle, id: number): CaseRecord | null {
-  const r = db.prepare<[number], CaseRaw>(`select ${CASE_COLS} from cases c where c.id = ?`).get(id);
+export function getCase(db: Handle, org: string | null, id: number): CaseRecord | null {
+  const r = db.prepare<[number, string | null, string | null], CaseRaw>(`select ${CASE_COLS} from cases c where c.id = ? and (? is null or c.org_id = ?)`).get(id, org, org);
   return r ? toCase(r) : null;
 }
 
 /** Newest first, after the case id `after`. */
-export function listCases(db: Handle, after: number | null, limit: number): CaseRecord[] {
+export function listCases(db: Handle, org: string | null, after: number | null, limit: number): CaseRecord[] {
   return db
-    .prepare<[number, number], CaseRaw>(`select ${CASE_COLS} from cases c where c.id < ? order by c.id desc limit ?`)
-    .all(after ?? Number.MAX_SAFE_INTEGER, limit)
+    .prepare<[number, string | null, string | null, number], CaseRaw>(`select ${CASE_COLS} from cases c where c.id < ? and (? is null or c.org_id = ?) order by c.id desc limit ?`)
+    .all(after ?? Number.MAX_SAFE_INTEGER, org, org, limit)
     .map(toCase);
 }
 

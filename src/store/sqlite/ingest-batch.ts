@@ -2,24 +2,25 @@
 import type Database from "better-sqlite3";
 import type { IngestOutcome } from "../../domain/ad.js";
 import type { Fact } from "../../domain/fact.js";
-import type { IngestBatchResult, IngestItem, RejectItem } from "../store.js";
+import type { IngestBatchResult, IngestItem, IngestOwner, RejectItem } from "../store.js";
+import { refreshNetworkVisibility } from "./retention.js";
 
 const RAW_LIMIT = 4096;
 
-export type BatchWriter = (runId: number, items: IngestItem[], rejects: RejectItem[], extractorVersion: string) => IngestBatchResult;
+export type BatchWriter = (runId: number, items: IngestItem[], rejects: RejectItem[], extractorVersion: string, owner: IngestOwner) => IngestBatchResult;
 
 export function makeBatchWriter(raw: Database.Database): BatchWriter {
   const sourceIds = new Map<string, number>();
   const getSource = raw.prepare<[string], { id: number }>("select id from sources where name = ?");
   const addSource = raw.prepare("insert into sources (name, created_at) values (?, ?)");
-  const findAd = raw.prepare<[number, string], { id: number; content_hash: string; version: number }>(
-    "select id, content_hash, version from ads where source_id = ? and source_ad_id = ?",
+  const findAd = raw.prepare<[number, string], { id: number; content_hash: string; version: number; org_id: string; sharing: string }>(
+    "select id, content_hash, version, org_id, sharing from ads where source_id = ? and source_ad_id = ?",
   );
   const insertAd = raw.prepare(`insert into ads (source_id, source_ad_id, url, posted_at, captured_at, first_seen_at,
     title, body, city, region, phone, email, images, extra, content_hash, version, org_id, sharing,
     ingest_file, ingest_line, run_id)
     values (@source_id, @source_ad_id, @url, @posted_at, @captured_at, @captured_at, @title, @body, @city,
-    @region, @phone, @email, @images, @extra, @content_hash, @version, 'public', 'hub', @ingest_file, @ingest_line, @run_id)`);
+    @region, @phone, @email, @images, @extra, @content_hash, @version, @org_id, @sharing, @ingest_file, @ingest_line, @run_id)`);
   const updateAd = raw.prepare(`update ads set url = @url, posted_at = @posted_at, captured_at = @captured_at,
     title = @title, body = @body, city = @city, region = @region, phone = @phone,
     email = @email, images = @images, extra = @extra, content_hash = @content_hash, version = @version,
@@ -30,6 +31,7 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
     title, body, city, region, phone, email, images, extra, ingest_file, ingest_line, run_id)
     select id, version, content_hash, captured_at, url, posted_at, title, body, city, region, phone, email, images,
     extra, ingest_file, ingest_line, run_id from ads where id = ?`);
+  const setSharing = raw.prepare("update ads set sharing = ? where id = ?");
   const seenVersion = raw.prepare("select 1 from ad_versions where ad_id = ? and content_hash = ?").pluck();
   const deleteFacts = raw.prepare("delete from facts where ad_id = ?");
   const insertFact = raw.prepare(`insert into facts (ad_id, version, kind, value, field, span_start, span_end,
@@ -53,10 +55,11 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
     }
   };
 
-  const tx = raw.transaction((runId: number, items: IngestItem[], rejects: RejectItem[], ev: string): IngestBatchResult => {
+  const tx = raw.transaction((runId: number, items: IngestItem[], rejects: RejectItem[], ev: string, owner: IngestOwner): IngestBatchResult => {
     const now = new Date().toISOString();
     const outcomes: IngestOutcome[] = [];
     const adIds: number[] = [];
+    let reshared = false;
     for (const it of items) {
       const a = it.input;
       const sid = sourceId(a.source, now);
@@ -79,8 +82,21 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
         ingest_file: it.file,
         ingest_line: it.line,
         run_id: runId,
+        org_id: owner.org,
+        sharing: owner.sharing,
       };
       const prev = findAd.get(sid, a.id);
+      if (prev && prev.org_id !== owner.org) {
+        // One organization can never overwrite, re-share or learn the text of another's record through an upload.
+        insertReject.run(runId, a.source, it.file, it.line, a.id, "refused: this source and id are held by another organization; the stored ad was left unchanged", null, now);
+        outcomes.push("refused");
+        adIds.push(prev.id);
+        continue;
+      }
+      if (prev && prev.sharing !== owner.sharing) {
+        setSharing.run(owner.sharing, prev.id);
+        reshared = true;
+      }
       if (!prev) {
         const id = Number(insertAd.run(row).lastInsertRowid);
         writeFacts(id, 1, it.facts, ev);
@@ -105,7 +121,9 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
       const rawText = r.raw === null ? null : r.raw.length > RAW_LIMIT ? `${r.raw.slice(0, RAW_LIMIT)}…` : r.raw;
       insertReject.run(runId, r.source, r.file, r.line, r.recordId, r.reason, rawText, now);
     }
+    // A changed sharing level moves an ad in or out of other organizations' view of its network at once.
+    if (reshared) refreshNetworkVisibility(raw);
     return { outcomes, adIds };
   });
-  return (runId, items, rejects, ev) => tx(runId, items, rejects, ev);
+  return (runId, items, rejects, ev, owner) => tx(runId, items, rejects, ev, owner);
 }

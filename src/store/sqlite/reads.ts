@@ -14,18 +14,20 @@ import type {
   NetworkRow,
   NetworkSortKey,
 } from "../read-model.js";
-import { hasTable } from "./search.js";
+import { cached, hasTable } from "./search.js";
+import { VIS, VSIZE, MIN_VISIBLE_NETWORK, type Bind } from "./visibility.js";
 
 type Handle = Database.Database;
 
 /** The ad's provenance columns beyond `StoredAd`, its network and the resolver's reason. */
-export function adRecord(db: Handle, ad: StoredAd): AdRecord {
-  const r = db
-    .prepare<[number], { first_seen_at: string; ingest_file: string | null; ingest_line: number | null; network_id: string | null; reason: string | null }>(
-      `select a.first_seen_at, a.ingest_file, a.ingest_line, m.network_id, m.reason
-       from ads a left join network_members m on m.ad_id = a.id where a.id = ?`,
-    )
-    .get(ad.id);
+export function adRecord(db: Handle, b: Bind, ad: StoredAd): AdRecord {
+  // The network is named only when the viewer can see enough of it to be one (see MIN_VISIBLE_NETWORK).
+  const r = cached(
+    db,
+    `select a.first_seen_at, a.ingest_file, a.ingest_line, n.id as network_id, case when n.id is null then null else m.reason end as reason
+     from ads a left join network_members m on m.ad_id = a.id
+     left join networks n on n.id = m.network_id and ${VSIZE("n")} >= ${MIN_VISIBLE_NETWORK} where a.id = ?`,
+  ).get(b, ad.id) as { first_seen_at: string; ingest_file: string | null; ingest_line: number | null; network_id: string | null; reason: string | null } | undefined;
   return {
     ad,
     firstSeenAt: r?.first_seen_at ?? ad.capturedAt,
@@ -57,153 +59,190 @@ export function adVersions(db: Handle, adId: number): AdVersionRecord[] {
 }
 
 /** Ad risk scores from the analyze stage (empty when it has not run). */
-export function adRisks(db: Handle, ids: readonly number[]): Map<number, { score: number; cues: string[] }> {
+export function adRisks(db: Handle, b: Bind, ids: readonly number[]): Map<number, { score: number; cues: string[] }> {
   const out = new Map<number, { score: number; cues: string[] }>();
   if (ids.length === 0 || !hasTable(db, "ad_scores")) return out;
   const rows = db
-    .prepare<unknown[], { ad_id: number; score: number; cues: string }>(`select ad_id, score, cues from ad_scores where ad_id in (${ids.map(() => "?").join(",")})`)
-    .all(...ids);
+    .prepare<unknown[], { ad_id: number; score: number; cues: string }>(
+      `select s.ad_id, s.score, s.cues from ad_scores s join ads a on a.id = s.ad_id where s.ad_id in (${ids.map(() => "?").join(",")}) and ${VIS("a")}`,
+    )
+    .all(b, ...ids);
   for (const r of rows) out.set(r.ad_id, { score: r.score, cues: JSON.parse(r.cues) as string[] });
   return out;
 }
 
-const NET_COLS = "n.id, n.size, n.first_posted, n.last_posted";
-type NetRaw = { id: string; size: number; first_posted: string | null; last_posted: string | null; risk: number | null };
+type NetRaw = { id: string; size: number; total: number; first_posted: string | null; last_posted: string | null; risk: number | null };
+/** A partly visible network's stored risk summarizes members the viewer cannot see: it is withheld. */
+const toNet = (r: NetRaw): NetworkRow => {
+  const complete = r.size === r.total;
+  return { id: r.id, size: r.size, complete, firstPosted: r.first_posted, lastPosted: r.last_posted, risk: complete ? r.risk : null };
+};
+
+/** Whether the viewer's organization has non-hub members in any network (else its sizes are the hub sizes). */
+function ownsRestricted(db: Handle, b: Bind): boolean {
+  return b.all === 0 && cached(db, "select 1 from network_restricted where org_id = ? limit 1").get(b.org) !== undefined;
+}
 
 /**
- * A page of networks (2+ ads) in the given order, after `after`. "risk" orders by the analyze stage's score and
- * is only valid when `network_scores` exists (the caller falls back to "size").
+ * A page of networks (2+ visible ads) in the given order, after `after`. "risk" orders by the analyze stage's
+ * score and is only valid when `network_scores` exists (the caller falls back to "size").
  */
-export function listNetworks(db: Handle, order: NetworkOrder, after: NetworkSortKey | null, limit: number): NetworkRow[] {
+export function listNetworks(db: Handle, b: Bind, order: NetworkOrder, after: NetworkSortKey | null, limit: number): NetworkRow[] {
   const scores = hasTable(db, "network_scores");
   const risk = scores ? "(select score from network_scores where network_id = n.id)" : "null";
+  // Sizes are the viewer's: all members for the operator, hub members (indexed) for an organization without
+  // records of its own in networks, else computed per network.
+  const size = b.all === 1 ? "n.size" : ownsRestricted(db, b) ? VSIZE("n") : "n.hub_size";
+  const cols = `n.id, ${size} as size, n.size as total, n.first_posted, n.last_posted`;
+  const visible = `${size} >= ${MIN_VISIBLE_NETWORK}`;
   const args: unknown[] = [];
   let sqlText: string;
   if (order === "risk" && scores) {
-    const cut = after ? "where (coalesce(s.score, -1) < ? or (coalesce(s.score, -1) = ? and n.id > ?))" : "";
+    // A partly visible network sorts as unscored: its score summarizes members the viewer cannot see.
+    const score = size === "n.size" ? "coalesce(s.score, -1)" : `(case when ${size} = n.size then coalesce(s.score, -1) else -1 end)`;
+    const cut = after ? `and (${score} < ? or (${score} = ? and n.id > ?))` : "";
     if (after) args.push(after[0] ?? -1, after[0] ?? -1, after[1]);
-    sqlText = `select ${NET_COLS}, s.score as risk from networks n left join network_scores s on s.network_id = n.id ${cut}
-      order by coalesce(s.score, -1) desc, n.id limit ?`;
+    sqlText = `select ${cols}, s.score as risk from networks n left join network_scores s on s.network_id = n.id where ${visible} ${cut}
+      order by ${score} desc, n.id limit ?`;
   } else if (order === "recent") {
     let cut = "";
     if (after && after[0] === null) {
-      cut = "where n.last_posted is null and n.id > ?";
+      cut = "and n.last_posted is null and n.id > ?";
       args.push(after[1]);
     } else if (after) {
-      cut = "where (n.last_posted < ? or (n.last_posted = ? and n.id > ?) or n.last_posted is null)";
+      cut = "and (n.last_posted < ? or (n.last_posted = ? and n.id > ?) or n.last_posted is null)";
       args.push(after[0], after[0], after[1]);
     }
-    sqlText = `select ${NET_COLS}, ${risk} as risk from networks n ${cut} order by n.last_posted desc, n.id limit ?`;
+    sqlText = `select ${cols}, ${risk} as risk from networks n where ${visible} ${cut} order by n.last_posted desc, n.id limit ?`;
   } else {
-    const cut = after ? "where (n.size < ? or (n.size = ? and n.id > ?))" : "";
+    const cut = after ? `and (${size} < ? or (${size} = ? and n.id > ?))` : "";
     if (after) args.push(after[0], after[0], after[1]);
-    sqlText = `select ${NET_COLS}, ${risk} as risk from networks n ${cut} order by n.size desc, n.id limit ?`;
+    sqlText = `select ${cols}, ${risk} as risk from networks n where ${visible} ${cut} order by ${size} desc, n.id limit ?`;
   }
-  return db
-    .prepare<unknown[], NetRaw>(sqlText)
-    .all(...args, limit)
-    .map((r) => ({ id: r.id, size: r.size, firstPosted: r.first_posted, lastPosted: r.last_posted, risk: r.risk }));
+  return (cached(db, sqlText).all(b, ...args, limit) as NetRaw[]).map(toNet);
 }
 
-export function networkRow(db: Handle, id: string): NetworkRow | null {
+/** The network as the viewer sees it, or null when it does not exist or shows fewer than two visible members. */
+export function networkRow(db: Handle, b: Bind, id: string): NetworkRow | null {
   const risk = hasTable(db, "network_scores") ? "(select score from network_scores where network_id = n.id)" : "null";
-  const r = db.prepare<[string], NetRaw>(`select ${NET_COLS}, ${risk} as risk from networks n where n.id = ?`).get(id);
-  return r ? { id: r.id, size: r.size, firstPosted: r.first_posted, lastPosted: r.last_posted, risk: r.risk } : null;
+  const r = cached(db, `select n.id, ${VSIZE("n")} as size, n.size as total, n.first_posted, n.last_posted, ${risk} as risk from networks n where n.id = ?`).get(b, id) as NetRaw | undefined;
+  return r && r.size >= MIN_VISIBLE_NETWORK ? toNet(r) : null;
 }
 
-/** Members by posting time (oldest first), at most `limit`. */
-export function networkMembers(db: Handle, id: string, limit: number): MemberRow[] {
-  return db
-    .prepare<[string, number], { id: number; source: string; source_ad_id: string; posted_at: string | null; city: string | null; title: string; reason: string }>(
+/** Visible members by posting time (oldest first), at most `limit`. */
+export function networkMembers(db: Handle, b: Bind, id: string, limit: number): MemberRow[] {
+  return (
+    cached(
+      db,
       `select a.id, s.name as source, a.source_ad_id, a.posted_at, a.city, a.title, m.reason
        from network_members m join ads a on a.id = m.ad_id join sources s on s.id = a.source_id
-       where m.network_id = ? order by a.posted_at, a.id limit ?`,
-    )
-    .all(id, limit)
-    .map((r) => ({ id: r.id, source: r.source, sourceAdId: r.source_ad_id, postedAt: r.posted_at, city: r.city, title: r.title, reason: JSON.parse(r.reason) as Record<string, unknown> }));
+       where m.network_id = ? and ${VIS("a")} order by a.posted_at, a.id limit ?`,
+    ).all(b, id, limit) as { id: number; source: string; source_ad_id: string; posted_at: string | null; city: string | null; title: string; reason: string }[]
+  ).map((r) => ({ id: r.id, source: r.source, sourceAdId: r.source_ad_id, postedAt: r.posted_at, city: r.city, title: r.title, reason: JSON.parse(r.reason) as Record<string, unknown> }));
 }
 
-/** Every member's posting time and raw city, oldest first — the light read the trail needs. */
-export function networkTimeline(db: Handle, id: string): { postedAt: string | null; city: string | null }[] {
-  return db
-    .prepare<[string], { posted_at: string | null; city: string | null }>(
-      "select a.posted_at, a.city from network_members m join ads a on a.id = m.ad_id where m.network_id = ? order by a.posted_at, a.id",
-    )
-    .all(id)
-    .map((r) => ({ postedAt: r.posted_at, city: r.city }));
+/** Every visible member's posting time and raw city, oldest first — the light read the trail needs. */
+export function networkTimeline(db: Handle, b: Bind, id: string): { postedAt: string | null; city: string | null }[] {
+  return (
+    cached(db, `select a.posted_at, a.city from network_members m join ads a on a.id = m.ad_id where m.network_id = ? and ${VIS("a")} order by a.posted_at, a.id`).all(b, id) as {
+      posted_at: string | null;
+      city: string | null;
+    }[]
+  ).map((r) => ({ postedAt: r.posted_at, city: r.city }));
 }
 
-/** Distinct ads per (kind, value) over the network's members, for the given fact kinds, most used first. */
-export function networkFactCounts(db: Handle, id: string, kinds: readonly string[], limit: number): { kind: string; value: string; ads: number }[] {
-  return db
-    .prepare<unknown[], { kind: string; value: string; ads: number }>(
-      // CROSS JOIN and +f.kind pin the plan: members first, then each member's facts by ad (facts_ad). Left to
-      // itself, the planner walks every fact of the kind through facts_kind_value (minutes on a million ads).
-      `select f.kind, f.value, count(distinct f.ad_id) as ads from network_members m cross join facts f on f.ad_id = m.ad_id
-       where m.network_id = ? and +f.kind in (${kinds.map(() => "?").join(",")})
-       group by f.kind, f.value order by ads desc, f.kind, f.value limit ?`,
-    )
-    .all(id, ...kinds, limit);
+/** Distinct visible ads per (kind, value) over the network's members, for the given fact kinds, most used first. */
+export function networkFactCounts(db: Handle, b: Bind, id: string, kinds: readonly string[], limit: number): { kind: string; value: string; ads: number }[] {
+  return cached(
+    db,
+    // CROSS JOIN and +f.kind pin the plan: members first, then each member's facts by ad (facts_ad). Left to
+    // itself, the planner walks every fact of the kind through facts_kind_value (minutes on a million ads).
+    `select f.kind, f.value, count(distinct f.ad_id) as ads from network_members m cross join ads a on a.id = m.ad_id cross join facts f on f.ad_id = m.ad_id
+     where m.network_id = ? and ${VIS("a")} and +f.kind in (${kinds.map(() => "?").join(",")})
+     group by f.kind, f.value order by ads desc, f.kind, f.value limit ?`,
+  ).all(b, id, ...kinds, limit) as { kind: string; value: string; ads: number }[];
 }
 
-/** Identifier facts (ad → kind:value) of the given ads, one row per distinct triple. */
-export function adIdentifiers(db: Handle, ids: readonly number[], kinds: readonly string[]): { adId: number; kind: string; value: string }[] {
+/** Identifier facts (ad → kind:value) of the given visible ads, one row per distinct triple. */
+export function adIdentifiers(db: Handle, b: Bind, ids: readonly number[], kinds: readonly string[]): { adId: number; kind: string; value: string }[] {
   if (ids.length === 0) return [];
   const out: { adId: number; kind: string; value: string }[] = [];
   for (let i = 0; i < ids.length; i += 900) {
     const part = ids.slice(i, i + 900);
     out.push(
-      ...db
-        .prepare<unknown[], { adId: number; kind: string; value: string }>(
-          `select distinct ad_id as adId, kind, value from facts where ad_id in (${part.map(() => "?").join(",")})
-           and +kind in (${kinds.map(() => "?").join(",")})`,
+      ...(db
+        .prepare(
+          `select distinct f.ad_id as adId, f.kind, f.value from facts f join ads a on a.id = f.ad_id where f.ad_id in (${part.map(() => "?").join(",")})
+           and +f.kind in (${kinds.map(() => "?").join(",")}) and ${VIS("a")}`,
         )
-        .all(...part, ...kinds),
+        .all(b, ...part, ...kinds) as { adId: number; kind: string; value: string }[]),
     );
   }
   return out;
 }
 
-/** Links whose both ends are in the network, strongest first, at most `limit`; plus how many there are. */
-export function networkLinks(db: Handle, id: string, limit: number): { total: number; items: LinkRow[] } {
-  const from = `from network_members m join links l on l.ad_a = m.ad_id
-    join network_members m2 on m2.ad_id = l.ad_b and m2.network_id = m.network_id where m.network_id = ?`;
-  const total = db.prepare(`select count(*) ${from}`).pluck().get(id) as number;
-  const items = db
-    .prepare<[string, number], { ad_a: number; ad_b: number; kind: string; weight: number; evidence: string }>(
-      `select l.ad_a, l.ad_b, l.kind, l.weight, l.evidence ${from} order by l.weight desc, l.id limit ?`,
-    )
-    .all(id, limit)
-    .map((r) => ({ a: r.ad_a, b: r.ad_b, kind: r.kind, weight: r.weight, evidence: JSON.parse(r.evidence) as Record<string, unknown> }));
+/** Links whose both ends are visible members of the network, strongest first, at most `limit`; plus how many. */
+export function networkLinks(db: Handle, b: Bind, id: string, limit: number): { total: number; items: LinkRow[] } {
+  const from = `from network_members m join ads a on a.id = m.ad_id join links l on l.ad_a = m.ad_id
+    join network_members m2 on m2.ad_id = l.ad_b and m2.network_id = m.network_id join ads a2 on a2.id = l.ad_b
+    where m.network_id = ? and ${VIS("a")} and ${VIS("a2")}`;
+  const total = cached(db, `select count(*) ${from}`).pluck().get(b, id) as number;
+  const items = (cached(db, `select l.ad_a, l.ad_b, l.kind, l.weight, l.evidence ${from} order by l.weight desc, l.id limit ?`).all(b, id, limit) as {
+    ad_a: number;
+    ad_b: number;
+    kind: string;
+    weight: number;
+    evidence: string;
+  }[]).map((r) => ({ a: r.ad_a, b: r.ad_b, kind: r.kind, weight: r.weight, evidence: JSON.parse(r.evidence) as Record<string, unknown> }));
   return { total, items };
 }
 
-/** Sample of member bodies for the common-text view. */
-export function networkBodies(db: Handle, id: string, limit: number): string[] {
-  return db
-    .prepare("select a.body from network_members m join ads a on a.id = m.ad_id where m.network_id = ? order by a.id limit ?")
+/** Sample of visible member bodies for the common-text view. */
+export function networkBodies(db: Handle, b: Bind, id: string, limit: number): string[] {
+  return cached(db, `select a.body from network_members m join ads a on a.id = m.ad_id where m.network_id = ? and ${VIS("a")} order by a.id limit ?`)
     .pluck()
-    .all(id, limit) as string[];
+    .all(b, id, limit) as string[];
 }
 
-/** What an identifier touches: ad count, time span, cities and networks. */
-export function identifierSummary(db: Handle, kind: string, value: string): IdentifierSummary {
-  const ads = "select distinct ad_id from facts where kind = ? and value = ?";
-  const span = db
-    .prepare<[string, string], { n: number; lo: string | null; hi: string | null }>(
-      `select count(*) as n, min(a.posted_at) as lo, max(a.posted_at) as hi from ads a where a.id in (${ads})`,
-    )
-    .get(kind, value);
-  const cities = db
-    .prepare<[string, string], { city: string; ads: number }>(
-      `select a.city, count(*) as ads from ads a where a.id in (${ads}) and a.city is not null group by a.city order by ads desc, a.city limit 50`,
-    )
-    .all(kind, value);
-  const networks = db
-    .prepare<[string, string], { id: string; size: number; ads: number }>(
-      `select n.id, n.size, count(*) as ads from network_members m join networks n on n.id = m.network_id
-       where m.ad_id in (${ads}) group by n.id order by ads desc, n.id limit 100`,
-    )
-    .all(kind, value);
+/** What an identifier touches among visible ads: ad count, time span, cities and networks (as the viewer sees them). */
+export function identifierSummary(db: Handle, b: Bind, kind: string, value: string): IdentifierSummary {
+  const ads = `select a.id from facts f join ads a on a.id = f.ad_id where f.kind = ? and f.value = ? and ${VIS("a")}`;
+  const span = cached(db, `select count(*) as n, min(a.posted_at) as lo, max(a.posted_at) as hi from ads a where a.id in (${ads})`).get(b, kind, value) as
+    | { n: number; lo: string | null; hi: string | null }
+    | undefined;
+  const cities = cached(db, `select a.city, count(*) as ads from ads a where a.id in (${ads}) and a.city is not null group by a.city order by ads desc, a.city limit 50`).all(
+    b,
+    kind,
+    value,
+  ) as { city: string; ads: number }[];
+  const networks = cached(
+    db,
+    `select n.id, ${VSIZE("n")} as size, count(*) as ads from network_members m join networks n on n.id = m.network_id
+     where m.ad_id in (${ads}) group by n.id having size >= ${MIN_VISIBLE_NETWORK} order by ads desc, n.id limit 100`,
+  ).all(b, kind, value) as { id: string; size: number; ads: number }[];
   return { adCount: span?.n ?? 0, firstPosted: span?.lo ?? null, lastPosted: span?.hi ?? null, cities, networks };
+}
+
+/** Visible identifier facts of the given kinds with each ad's network, in ad-id pages (privacy-preserving matching). */
+export function* identifierRows(db: Handle, b: Bind, kinds: readonly string[], batch: number): Generator<{ kind: string; value: string; adId: number; networkId: string | null }[]> {
+  const st = db.prepare(
+    `select f.kind, f.value, f.ad_id as adId, n.id as networkId from facts f join ads a on a.id = f.ad_id
+     left join network_members m on m.ad_id = f.ad_id left join networks n on n.id = m.network_id and ${VSIZE("n")} >= ${MIN_VISIBLE_NETWORK}
+     where f.ad_id > ? and +f.kind in (${kinds.map(() => "?").join(",")}) and ${VIS("a")} order by f.ad_id limit ?`,
+  );
+  let after = 0;
+  for (;;) {
+    const rows = st.all(b, after, ...kinds, batch) as { kind: string; value: string; adId: number; networkId: string | null }[];
+    if (rows.length === 0) return;
+    // A page may end inside one ad's facts: re-read that ad from its start on the next page.
+    const last = rows[rows.length - 1]!.adId;
+    const whole = rows.length < batch ? rows : rows.filter((r) => r.adId !== last);
+    if (whole.length === 0) {
+      yield rows;
+      after = last;
+      continue;
+    }
+    yield whole;
+    after = whole[whole.length - 1]!.adId;
+  }
 }

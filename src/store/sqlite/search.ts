@@ -4,6 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import { HIT_END, HIT_START, type AdFilter, type AdHit, type AdSortKey, type CityPlace } from "../read-model.js";
+import { AGG, MIN_VISIBLE_NETWORK, VIS, VSIZE, type Bind } from "./visibility.js";
 
 type Handle = Database.Database;
 
@@ -47,9 +48,10 @@ const BM25 = "bm25(ads_fts, 2.0, 1.0)";
  * One page of ads matching `f`, after `after`, `limit` rows. With terms: best bm25 first (ties by id); else newest
  * `posted_at` first (ties by id, undated ads last).
  */
-export function searchAds(db: Handle, f: AdFilter, after: AdSortKey | null, limit: number): AdHit[] {
+export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | null, limit: number): AdHit[] {
   if ((f.terms && f.terms.length === 0) || (f.cities && f.cities.length === 0)) return [];
-  const where: string[] = [];
+  // Only records the viewer may see are matched, ranked or snippeted: a private ad's words never shape a result.
+  const where: string[] = [VIS("a")];
   const args: unknown[] = [];
   const scores = hasTable(db, "ad_scores");
   if (f.cities) {
@@ -87,8 +89,9 @@ export function searchAds(db: Handle, f: AdFilter, after: AdSortKey | null, limi
   }
   const risk = scores ? "(select score from ad_scores where ad_id = a.id)" : "null";
   const cols = `a.id, s.name as source, a.source_ad_id, a.url, a.posted_at, a.captured_at, a.title, a.city, a.region,
-    m.network_id, ${risk} as risk, substr(a.body, 1, 240) as body_start`;
-  const joins = "join sources s on s.id = a.source_id left join network_members m on m.ad_id = a.id";
+    n.id as network_id, ${risk} as risk, substr(a.body, 1, 240) as body_start`;
+  const joins = `join sources s on s.id = a.source_id left join network_members m on m.ad_id = a.id
+    left join networks n on n.id = m.network_id and ${VSIZE("n")} >= ${MIN_VISIBLE_NETWORK}`;
   let rows: HitRow[];
   if (f.terms) {
     const match = ftsQuery(f.terms);
@@ -103,10 +106,10 @@ export function searchAds(db: Handle, f: AdFilter, after: AdSortKey | null, limi
          select f.rowid as id, ${BM25} as rank from ads_fts f cross join ads a on a.id = f.rowid
          where ads_fts match ?${where.length ? ` and ${where.join(" and ")}` : ""} order by f.rowid desc limit ${RANK_CAP})
        select id, rank from h ${cut} order by rank, id limit ?`,
-    ).all(match, ...args, ...(after ? [after[0], after[0], after[1]] : []), limit) as { id: number; rank: number }[];
+    ).all(b, match, ...args, ...(after ? [after[0], after[0], after[1]] : []), limit) as { id: number; rank: number }[];
     if (page.length === 0) return [];
     const rank = new Map(page.map((p) => [p.id, p.rank]));
-    const full = cached(db, `select ${cols}, null as rank from ads a ${joins} where a.id in (${page.map(() => "?").join(",")})`).all(...page.map((p) => p.id)) as HitRow[];
+    const full = cached(db, `select ${cols}, null as rank from ads a ${joins} where a.id in (${page.map(() => "?").join(",")})`).all(b, ...page.map((p) => p.id)) as HitRow[];
     const byId = new Map(full.map((r) => [r.id, { ...r, rank: rank.get(r.id) ?? null }]));
     rows = page.map((p) => byId.get(p.id)).filter((r): r is HitRow => r !== undefined);
     return withSnippets(db, match, rows);
@@ -125,7 +128,7 @@ export function searchAds(db: Handle, f: AdFilter, after: AdSortKey | null, limi
     db,
     `select ${cols}, null as rank from ads a ${joins} ${where.length ? `where ${where.join(" and ")}` : ""}
      order by a.posted_at desc, a.id desc limit ?`,
-  ).all(...args, limit) as HitRow[];
+  ).all(b, ...args, limit) as HitRow[];
   return rows.map((r) => toHit(r, r.body_start));
 }
 
@@ -175,8 +178,8 @@ export function cached(db: Handle, sqlText: string): Database.Statement {
  * Every distinct raw `ads.city` value with its ad count and the place the extractor resolved it to (the city-field
  * place fact of one ad carrying it). A few hundred values; the API caches the result.
  */
-export function cityPlaces(db: Handle): CityPlace[] {
-  const raws = db.prepare<[], { city: string; n: number }>("select city, count(*) as n from ads where city is not null group by city").all();
+export function cityPlaces(db: Handle, b: Bind): CityPlace[] {
+  const raws = cached(db, `select a.city, count(*) as n from ads a where a.city is not null and ${AGG("a")} group by a.city`).all(b) as { city: string; n: number }[];
   const place = db.prepare<[string], { name: string | null; province: string | null; lat: number | null; lon: number | null }>(
     `select json_extract(f.data, '$.name') as name, json_extract(f.data, '$.province') as province,
        json_extract(f.data, '$.lat') as lat, json_extract(f.data, '$.lon') as lon

@@ -2,9 +2,12 @@
 import type { ImageRef, SharingLevel, StoredAd } from "../../domain/ad.js";
 import type { Fact, FactKind, TextField } from "../../domain/fact.js";
 import type { Link } from "../../domain/link.js";
+import type { ReadScope } from "../../domain/access.js";
 import type {
   AdForLinking,
+  DeleteCounts,
   IngestBatchResult,
+  IngestOwner,
   IngestItem,
   NetworkRecord,
   NetworkWrite,
@@ -18,11 +21,12 @@ import type { AdScoreWrite, NetworkScoreWrite } from "../analysis.js";
 import * as analysis from "./analysis.js";
 import { openSqlite, type SqliteConnection } from "./connection.js";
 import { makeBatchWriter, type BatchWriter } from "./ingest-batch.js";
-import type { AdFilter, AdSortKey, NetworkOrder, NetworkSortKey } from "../read-model.js";
-import * as aggregates from "./aggregates.js";
-import * as cases from "./cases.js";
-import * as reads from "./reads.js";
-import * as search from "./search.js";
+import type { AuditStore, HubStore } from "../hub.js";
+import type { ApiReads } from "../read-model.js";
+import { sqliteAudit } from "./audit.js";
+import { sqliteHub } from "./hub.js";
+import { deleteAds, refreshNetworkVisibility } from "./retention.js";
+import { SqliteReads } from "./scoped-reads.js";
 
 interface AdRow {
   id: number;
@@ -99,14 +103,24 @@ function toFact(r: FactRow): Fact {
 /** SQLite parameters are limited (32766 by default); chunk IN-lists well below it. */
 const IN_CHUNK = 900;
 
+const PUBLIC_OWNER: IngestOwner = { org: "public", sharing: "hub" };
+
 export class SqliteStore implements Store {
   private readonly writeBatch: BatchWriter;
+  readonly hub: HubStore;
+  readonly audit: AuditStore;
 
   private constructor(
     readonly path: string,
     private readonly conn: SqliteConnection,
   ) {
     this.writeBatch = makeBatchWriter(conn.raw);
+    this.hub = sqliteHub(conn.raw);
+    this.audit = sqliteAudit(conn.raw);
+  }
+
+  reads(scope: ReadScope): ApiReads {
+    return new SqliteReads(this.conn.raw, scope, (id) => this.getAdSync(id));
   }
 
   static async open(path: string): Promise<SqliteStore> {
@@ -152,8 +166,8 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async writeIngestBatch(runId: number, items: IngestItem[], rejects: RejectItem[], extractorVersion: string): Promise<IngestBatchResult> {
-    return this.writeBatch(runId, items, rejects, extractorVersion);
+  async writeIngestBatch(runId: number, items: IngestItem[], rejects: RejectItem[], extractorVersion: string, owner: IngestOwner = PUBLIC_OWNER): Promise<IngestBatchResult> {
+    return this.writeBatch(runId, items, rejects, extractorVersion, owner);
   }
 
   async listRejects(limit: number) {
@@ -171,6 +185,10 @@ export class SqliteStore implements Store {
   }
 
   async getAd(id: number): Promise<StoredAd | null> {
+    return this.getAdSync(id);
+  }
+
+  private getAdSync(id: number): StoredAd | null {
     const r = this.conn.raw.prepare<[number], AdRow>(`select ${AD_COLUMNS} from ads a join sources s on s.id = a.source_id where a.id = ?`).get(id);
     return r ? toAd(r) : null;
   }
@@ -288,14 +306,15 @@ export class SqliteStore implements Store {
   async replaceNetworks(runId: number, networks: NetworkWrite[]): Promise<void> {
     const raw = this.conn.raw;
     const old = new Map(raw.prepare<[], { id: string; created_run: number | null }>("select id, created_run from networks").all().map((r) => [r.id, r.created_run]));
-    const insNet = raw.prepare("insert into networks (id, size, first_posted, last_posted, created_run, updated_run, summary) values (?, ?, ?, ?, ?, ?, ?)");
+    const insNet = raw.prepare("insert into networks (id, size, hub_size, first_posted, last_posted, created_run, updated_run, summary) values (?, ?, ?, ?, ?, ?, ?, ?)");
     const insMem = raw.prepare("insert into network_members (network_id, ad_id, reason) values (?, ?, ?)");
     raw.transaction(() => {
       raw.exec("delete from network_members; delete from networks;");
       for (const n of networks) {
-        insNet.run(n.id, n.members.length, n.firstPosted, n.lastPosted, old.get(n.id) ?? runId, runId, JSON.stringify(n.summary));
+        insNet.run(n.id, n.members.length, n.members.length, n.firstPosted, n.lastPosted, old.get(n.id) ?? runId, runId, JSON.stringify(n.summary));
         for (const m of n.members) insMem.run(n.id, m.adId, JSON.stringify(m.reason));
       }
+      refreshNetworkVisibility(raw);
     })();
   }
 
@@ -404,92 +423,11 @@ export class SqliteStore implements Store {
     return analysis.networkRiskMap(this.conn.raw);
   }
 
-  // REST API reads and cases: SQL in search.ts, reads.ts, aggregates.ts, cases.ts.
-  async searchAds(filter: AdFilter, after: AdSortKey | null, limit: number) {
-    return search.searchAds(this.conn.raw, filter, after, limit);
+  async expiredAds(org: string, beforeIso: string): Promise<number[]> {
+    return this.conn.raw.prepare("select id from ads where org_id = ? and first_seen_at < ? order by id").pluck().all(org, beforeIso) as number[];
   }
-  async cityPlaces() {
-    return search.cityPlaces(this.conn.raw);
-  }
-  async adRecord(id: number) {
-    const ad = await this.getAd(id);
-    return ad ? reads.adRecord(this.conn.raw, ad) : null;
-  }
-  async adVersions(adId: number) {
-    return reads.adVersions(this.conn.raw, adId);
-  }
-  async adRisks(ids: readonly number[]) {
-    return reads.adRisks(this.conn.raw, ids);
-  }
-  async listNetworks(order: NetworkOrder, after: NetworkSortKey | null, limit: number) {
-    return reads.listNetworks(this.conn.raw, order, after, limit);
-  }
-  async networkRow(id: string) {
-    return reads.networkRow(this.conn.raw, id);
-  }
-  async networkMembers(id: string, limit: number) {
-    return reads.networkMembers(this.conn.raw, id, limit);
-  }
-  async networkTimeline(id: string) {
-    return reads.networkTimeline(this.conn.raw, id);
-  }
-  async networkFactCounts(id: string, kinds: readonly string[], limit: number) {
-    return reads.networkFactCounts(this.conn.raw, id, kinds, limit);
-  }
-  async adIdentifiers(ids: readonly number[], kinds: readonly string[]) {
-    return reads.adIdentifiers(this.conn.raw, ids, kinds);
-  }
-  async networkLinks(id: string, limit: number) {
-    return reads.networkLinks(this.conn.raw, id, limit);
-  }
-  async networkBodies(id: string, limit: number) {
-    return reads.networkBodies(this.conn.raw, id, limit);
-  }
-  async identifierSummary(kind: string, value: string) {
-    return reads.identifierSummary(this.conn.raw, kind, value);
-  }
-  async weeklyCityCounts(fromIso: string) {
-    return aggregates.weeklyCityCounts(this.conn.raw, fromIso);
-  }
-  async weeklyAds(fromIso: string) {
-    return aggregates.weeklyAds(this.conn.raw, fromIso);
-  }
-  async apiTotals() {
-    return aggregates.apiTotals(this.conn.raw);
-  }
-  async newSince(fromIso: string) {
-    return aggregates.newSince(this.conn.raw, fromIso);
-  }
-  async riskAvailable() {
-    return aggregates.riskAvailable(this.conn.raw);
-  }
-  async dataVersion() {
-    // data_version only moves on other connections' commits; total_changes covers this one's.
-    const version = this.conn.raw.pragma("data_version", { simple: true }) as number;
-    return version * 1e9 + (this.conn.raw.prepare("select total_changes()").pluck().get() as number);
-  }
-  async createCase(title: string, description: string) {
-    return cases.createCase(this.conn.raw, title, description);
-  }
-  async getCase(id: number) {
-    return cases.getCase(this.conn.raw, id);
-  }
-  async listCases(after: number | null, limit: number) {
-    return cases.listCases(this.conn.raw, after, limit);
-  }
-  async caseItems(caseId: number) {
-    return cases.caseItems(this.conn.raw, caseId);
-  }
-  async caseNotes(caseId: number) {
-    return cases.caseNotes(this.conn.raw, caseId);
-  }
-  async addCaseItem(caseId: number, kind: "ad" | "network", ref: string) {
-    return cases.addCaseItem(this.conn.raw, caseId, kind, ref);
-  }
-  async deleteCaseItem(caseId: number, itemId: number) {
-    return cases.deleteCaseItem(this.conn.raw, caseId, itemId);
-  }
-  async addCaseNote(caseId: number, text: string) {
-    return cases.addCaseNote(this.conn.raw, caseId, text);
+
+  async deleteAds(ids: readonly number[]): Promise<DeleteCounts> {
+    return deleteAds(this.conn.raw, ids);
   }
 }
