@@ -96,6 +96,13 @@ function auditQuery(q: unknown): Record<string, unknown> {
   return out;
 }
 
+const tables = new WeakMap<FastifyInstance, RouteDoc[]>();
+
+/** Every route registered through a route table on this server, with its access rule (the authorization tests read it). */
+export function routeDocs(app: FastifyInstance): readonly RouteDoc[] {
+  return tables.get(app) ?? [];
+}
+
 /**
  * Registers routes on one fastify instance and remembers them for the OpenAPI document. Every route passes the
  * guard (its access rule), gets reads scoped to its caller, and — unless public — leaves an audit entry with the
@@ -107,7 +114,9 @@ export class RouteTable {
   constructor(
     private readonly app: FastifyInstance,
     private readonly deps: RouteTableDeps,
-  ) {}
+  ) {
+    tables.set(app, this.routes);
+  }
 
   add<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined, R extends z.ZodType = z.ZodUnknown>(
     spec: RouteSpec<P, Q, B, R>,

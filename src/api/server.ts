@@ -20,6 +20,7 @@ import { registerAdRoutes } from "./ads/routes.js";
 import { registerAuditRoutes } from "./audit/routes.js";
 import { Guard } from "./auth/guard.js";
 import { registerAuthRoutes } from "./auth/routes.js";
+import { registerMatchRoutes } from "./match/routes.js";
 import { registerUploadRoutes } from "./uploads/routes.js";
 import { registerCaseRoutes } from "./cases/routes.js";
 import { ApiContext } from "./context.js";
@@ -102,6 +103,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   registerAdminRoutes(routes, ctx);
   registerAuditRoutes(routes, ctx);
   registerUploadRoutes(routes, ctx);
+  registerMatchRoutes(routes, ctx);
   registerAdRoutes(routes, ctx);
   registerNetworkRoutes(routes, ctx);
   registerIdentifierRoutes(routes, ctx);

@@ -12,6 +12,7 @@ import { registerExtract } from "./extract.js";
 import { registerIngest } from "./ingest.js";
 import { registerInspect } from "./inspect.js";
 import { registerLink } from "./link.js";
+import { registerMatch } from "./match.js";
 import { registerRetention } from "./retention.js";
 import { registerServe } from "./serve.js";
 import { registerSynth } from "./synth.js";
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerAdmin(program);
   registerAudit(program);
   registerRetention(program);
+  registerMatch(program);
   return program;
 }
 
