@@ -5,15 +5,13 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
-import type { ReadScope } from "../domain/access.js";
+import { PUBLIC_SCOPE } from "../domain/access.js";
 import type { ApiReads } from "../store/read-model.js";
 import type { Store } from "../store/store.js";
 import type { ProblemField } from "../shared/api-types.js";
 import type { Access, Caller, Guard } from "./auth/guard.js";
 import { ApiError } from "./problem.js";
 
-/** Reads for callers without an organization (public routes): only what counts in public aggregates. */
-export const PUBLIC_READ_SCOPE: ReadScope = { org: "", all: false };
 
 /** What every handler gets beyond its validated input: the caller (null on public routes) and its scoped reads. */
 export interface RouteInput<P, Q, B> {
@@ -153,7 +151,7 @@ export class RouteTable {
             query: parse(spec.query, "query", req.query),
             body: parse(spec.body, "body", req.body),
             caller,
-            reads: store.reads(caller ? { org: caller.viewer.org, all: false } : PUBLIC_READ_SCOPE),
+            reads: store.reads(caller ? { org: caller.viewer.org, all: false } : PUBLIC_SCOPE),
           };
           const out = await spec.handler(input, req, reply);
           outcome = String(reply.sent ? reply.statusCode : status);

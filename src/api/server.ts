@@ -21,6 +21,7 @@ import { registerAuditRoutes } from "./audit/routes.js";
 import { Guard } from "./auth/guard.js";
 import { registerAuthRoutes } from "./auth/routes.js";
 import { registerMatchRoutes } from "./match/routes.js";
+import { registerPublicRoutes } from "./public/routes.js";
 import { registerUploadRoutes } from "./uploads/routes.js";
 import { registerCaseRoutes } from "./cases/routes.js";
 import { ApiContext } from "./context.js";
@@ -104,6 +105,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   registerAuditRoutes(routes, ctx);
   registerUploadRoutes(routes, ctx);
   registerMatchRoutes(routes, ctx);
+  registerPublicRoutes(routes, ctx);
   registerAdRoutes(routes, ctx);
   registerNetworkRoutes(routes, ctx);
   registerIdentifierRoutes(routes, ctx);

@@ -13,6 +13,7 @@ import { registerIngest } from "./ingest.js";
 import { registerInspect } from "./inspect.js";
 import { registerLink } from "./link.js";
 import { registerMatch } from "./match.js";
+import { registerPublish } from "./publish.js";
 import { registerRetention } from "./retention.js";
 import { registerServe } from "./serve.js";
 import { registerSynth } from "./synth.js";
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerRetention(program);
   registerMatch(program);
+  registerPublish(program);
   return program;
 }
 

@@ -36,6 +36,13 @@ export interface ReadScope {
   all: boolean;
 }
 
+/**
+ * The scope of anyone outside the hub (public routes, published statistics): an organization id that matches none
+ * (ids are 2–40 characters), so only `hub` and `aggregate` records count, and no record is visible one by one
+ * except `hub` ones — which public routes never list.
+ */
+export const PUBLIC_SCOPE: ReadScope = { org: "", all: false };
+
 export function scopeOf(v: Viewer): ReadScope {
   return { org: v.org, all: v.kind === "system" };
 }

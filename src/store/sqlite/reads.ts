@@ -217,10 +217,11 @@ export function identifierSummary(db: Handle, b: Bind, kind: string, value: stri
   ) as { city: string; ads: number }[];
   const networks = cached(
     db,
-    `select n.id, ${VSIZE("n")} as size, count(*) as ads from network_members m join networks n on n.id = m.network_id
-     where m.ad_id in (${ads}) group by n.id having size >= ${MIN_VISIBLE_NETWORK} order by ads desc, n.id limit 100`,
-  ).all(b, kind, value) as { id: string; size: number; ads: number }[];
-  return { adCount: span?.n ?? 0, firstPosted: span?.lo ?? null, lastPosted: span?.hi ?? null, cities, networks };
+    // "vsize", not "size": in HAVING an alias that shadows a column name resolves to the column (networks.size).
+    `select n.id, ${VSIZE("n")} as vsize, count(*) as ads from network_members m join networks n on n.id = m.network_id
+     where m.ad_id in (${ads}) group by n.id having vsize >= ${MIN_VISIBLE_NETWORK} order by ads desc, n.id limit 100`,
+  ).all(b, kind, value) as { id: string; vsize: number; ads: number }[];
+  return { adCount: span?.n ?? 0, firstPosted: span?.lo ?? null, lastPosted: span?.hi ?? null, cities, networks: networks.map((n) => ({ id: n.id, size: n.vsize, ads: n.ads })) };
 }
 
 /** Visible identifier facts of the given kinds with each ad's network, in ad-id pages (privacy-preserving matching). */
