@@ -30,7 +30,7 @@ export function registerDemo(program: Command): void {
         "how well the networks recover the planted ground truth:",
         formatEvalReport(r.eval),
         "",
-        `database: ${r.db} — try: npx threadline stats --db ${r.db}; npx threadline export networks --db ${r.db} | head`,
+        `database: ${r.db} — try: npx threadline stats --db ${r.db}; npx threadline export networks --purpose "look at the demo" --db ${r.db} | head`,
       ];
       process.stdout.write(`${lines.join("\n")}\n`);
       if (o.serve) {

@@ -1,6 +1,7 @@
 /** `threadline export networks` — every ad's input id and its network id (a singleton gets its own id). */
 import type { Command } from "commander";
 import type { Store } from "../store/store.js";
+import { cliActor } from "./actor.js";
 import { CliError, dbOption, withStore } from "./common.js";
 
 /** A singleton's network id: stable, derived from its store id, never colliding with resolved ids ("N-…"). */
@@ -28,9 +29,12 @@ export function registerExport(program: Command): void {
   dbOption(exp.command("networks"))
     .description("write ad_id,network_id,network_risk for every ad to stdout (network_risk: 0–1 from the last analyze run, empty before one)")
     .option("--format <format>", "csv or jsonl", "csv")
-    .action(async (o: { db?: string; format: string }) => {
+    .requiredOption("--purpose <why>", "why the export is made (recorded in the audit log with who and when)")
+    .action(async (o: { db?: string; format: string; purpose: string }) => {
       if (o.format !== "csv" && o.format !== "jsonl") throw new CliError(`export: unknown format "${o.format}" (use csv or jsonl)`);
+      if (o.purpose.trim().length < 10) throw new CliError("export: --purpose must say why, in at least 10 characters");
       await withStore(o.db, async (store) => {
+        await store.audit.append({ actor: cliActor(), org: null, action: "export.networks", target: null, detail: { purpose: o.purpose.trim().slice(0, 500), format: o.format } });
         const out = process.stdout;
         if (o.format === "csv") await write(out, "ad_id,network_id,network_risk\n");
         let buf = "";

@@ -4,7 +4,7 @@ import { Command, CommanderError } from "commander";
 import { registerAdmin } from "./admin.js";
 import { registerAnalyze } from "./analyze.js";
 import { registerAudit } from "./audit.js";
-import { CliError } from "./common.js";
+import { CliError, setInvocation } from "./common.js";
 import { registerDemo } from "./demo.js";
 import { registerEval } from "./eval.js";
 import { registerExport } from "./export.js";
@@ -22,7 +22,12 @@ export function buildProgram(): Command {
   const program = new Command("threadline")
     .description("Threadline: link online ads to the operators behind them (synthetic data only in this repo)")
     .version("0.1.0")
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .hook("preAction", (_top, action) => {
+      const path: string[] = [];
+      for (let c: Command | null = action; c && c.parent; c = c.parent) path.unshift(c.name());
+      setInvocation(path.join("."), process.argv.slice(2));
+    });
   registerDemo(program);
   registerSynth(program);
   registerIngest(program);

@@ -420,3 +420,133 @@ export interface ExportManifest {
   }[];
   notes: CaseNote[];
 }
+
+// ---------------------------------------------------------------- data hub: sign-in, admin, audit, uploads
+
+/** A user's role in its organization (the same list as src/domain/access.ts `ROLES`). */
+export type Role = "admin" | "analyst" | "contributor" | "auditor";
+/** What an API token may do (src/domain/access.ts `TOKEN_SCOPES`). */
+export type TokenScope = "upload" | "match";
+/** Who may see an uploaded ad: its organization only, the whole hub, or other organizations only in aggregates. */
+export type SharingLevel = "private" | "hub" | "aggregate";
+
+/** `POST /api/auth/login` body. */
+export interface LoginBody {
+  username: string;
+  password: string;
+}
+
+/** `GET /api/auth/me` and `POST /api/auth/login`: the signed-in user. */
+export interface Me {
+  username: string;
+  org: string;
+  orgName: string;
+  roles: Role[];
+  /** Send back as the `x-csrf-token` header on every POST/DELETE made with the session cookie. */
+  csrf: string;
+  /** Sharing level the organization's uploads get unless stated. */
+  defaultSharing: SharingLevel;
+  /** The database holds synthetic (demo) data: the app shows its banner to every user. */
+  synthetic: boolean;
+}
+
+/** A user as `GET /api/admin/users` lists it. */
+export interface AdminUser {
+  id: number;
+  username: string;
+  org: string;
+  roles: Role[];
+  createdAt: string;
+  disabled: boolean;
+  locked: boolean;
+}
+
+/** `POST /api/admin/users` body. */
+export interface UserCreate {
+  username: string;
+  roles: Role[];
+}
+
+/** `POST /api/admin/users` answer: the generated password, shown once. */
+export interface UserCreated {
+  user: AdminUser;
+  password: string;
+}
+
+/** An API token as the admin pages list it (never its secret). */
+export interface ApiTokenView {
+  id: string;
+  name: string;
+  scopes: TokenScope[];
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+/** `POST /api/admin/tokens` body; `days` 1–365, default 90. */
+export interface TokenCreate {
+  name: string;
+  scopes: TokenScope[];
+  days?: number;
+}
+
+/** `POST /api/admin/tokens` answer: the token, shown once. */
+export interface TokenCreated {
+  token: string;
+  record: ApiTokenView;
+}
+
+/** `GET /api/audit` query. */
+export interface AuditQuery {
+  actor?: string;
+  action?: string;
+  /** ISO date or date-time. */
+  since?: string;
+  /** Entries after this sequence number (the previous page's `next`). */
+  after?: number;
+  /** 1–1000, default 200. */
+  limit?: number;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  org: string | null;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown>;
+  hash: string;
+}
+
+/** `GET /api/audit`: oldest first; `next` is the `after` of the following page, null on the last. */
+export interface AuditPage {
+  items: AuditEntry[];
+  next: number | null;
+}
+
+/** `GET /api/audit/verify`: the hash chain checked end to end. */
+export interface AuditVerify {
+  ok: boolean;
+  entries: number;
+  head: string;
+  broken: { seq: number; reason: string } | null;
+}
+
+/** `POST /api/uploads` body: 1–5000 ingest records (the JSONL format's objects). */
+export interface UploadBody {
+  source?: string;
+  sharing?: SharingLevel;
+  records: unknown[];
+}
+
+/** `POST /api/uploads` answer; each reject names its record's index in `records`. */
+export interface UploadResult {
+  runId: number;
+  read: number;
+  new: number;
+  versions: number;
+  unchanged: number;
+  rejects: { index: number; id: string | null; reason: string }[];
+}

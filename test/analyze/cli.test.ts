@@ -28,7 +28,7 @@ describe("threadline analysis commands", () => {
     top = json.networks[0].network_id;
     expect(json.networks[0].score).toBeGreaterThanOrEqual(json.networks[2].score);
     expect(json.networks[0].contributions[0].reason.length).toBeGreaterThan(0);
-    const csv = run("export", "networks", "--db", db).trim().split("\n");
+    const csv = run("export", "networks", "--purpose", "test of the export", "--db", db).trim().split("\n");
     expect(csv[0]).toBe("ad_id,network_id,network_risk");
     const risks = csv.slice(1).map((l) => Number(l.split(",")[2]));
     expect(risks.every((r) => r >= 0 && r <= 1)).toBe(true);

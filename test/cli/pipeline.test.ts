@@ -22,7 +22,7 @@ describe("threadline CLI", () => {
     expect(stats.ads).toBe(3000);
     expect(stats.factsByKind.phone).toBeGreaterThan(1000);
     expect(run("link", "--db", db)).toMatch(/networks of 2\+ ads/);
-    const csv = run("export", "networks", "--db", db).trim().split("\n");
+    const csv = run("export", "networks", "--purpose", "test of the export", "--db", db).trim().split("\n");
     expect(csv[0]).toBe("ad_id,network_id,network_risk");
     expect(csv).toHaveLength(3001);
     const ids = new Set(csv.slice(1).map((l) => l.split(",")[0]));
@@ -30,13 +30,13 @@ describe("threadline CLI", () => {
     expect(ids).toEqual(new Set(truthIds));
     const report = JSON.parse(run("eval", "--db", db, "--truth", t.file("truth.csv"), "--json")) as { overall: { pairwise: { f1: number } } };
     expect(report.overall.pairwise.f1).toBeGreaterThan(0.5);
-    const jsonl = run("export", "networks", "--db", db, "--format", "jsonl").trim().split("\n");
+    const jsonl = run("export", "networks", "--purpose", "test of the export", "--db", db, "--format", "jsonl").trim().split("\n");
     expect(JSON.parse(jsonl[0])).toHaveProperty("network_id");
   });
 
   it("a network can be explained: members, identifiers and a reason for each", () => {
     const db = t.file("p.db");
-    const netId = run("export", "networks", "--db", db).split("\n").find((l) => l.includes(",N-"))?.split(",")[1];
+    const netId = run("export", "networks", "--purpose", "test of the export", "--db", db).split("\n").find((l) => l.includes(",N-"))?.split(",")[1];
     expect(netId).toBeDefined();
     const net = JSON.parse(run("network", netId as string, "--db", db, "--json")) as { ads: { reason: unknown }[]; size: number };
     expect(net.ads.length).toBe(net.size);

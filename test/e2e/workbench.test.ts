@@ -4,77 +4,26 @@
  * text staying text, axe-core accessibility checks on every page, a narrow phone screen, and the time to render
  * a 500-ad network. Screenshots land in artifacts/screenshots/.
  */
-import { mkdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdsPage, CaseDetail, IdentifierDetail, NetworkDetail, NetworksPage } from "../../src/shared/api-types.js";
-import { tempDir } from "../helpers.js";
-import { inkShare, launchBrowser, seriousA11yViolations, type AxeViolation } from "./browser.js";
-import { BIG_NETWORK_ADS, buildE2eDb, HOSTILE_MARKER } from "./corpus.js";
-import { buildWeb, startApi, type RunningApi } from "./server.js";
+import { inkShare } from "./browser.js";
+import { BIG_NETWORK_ADS, HOSTILE_MARKER } from "./corpus.js";
+import { E2e, mapDrawn, SHOTS, until } from "./harness.js";
+import { hubTests } from "./hub.js";
 
-const SHOTS = "artifacts/screenshots";
-let tmp: ReturnType<typeof tempDir>;
-let api: RunningApi;
-let browser: Browser;
-const a11y = new Map<string, AxeViolation[]>();
+let e2e: E2e;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  tmp = tempDir();
-  const [db, web] = await Promise.all([buildE2eDb(tmp.dir, { ads: 2500, seed: 11 }), buildWeb(join(tmp.dir, "web"))]);
-  api = await startApi(db, web);
-  browser = await launchBrowser();
+  e2e = await E2e.start();
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await api?.close();
-  tmp?.cleanup();
-  if (a11y.size > 0) console.log(`a11y: ${[...a11y].map(([p, v]) => `${p}: ${v.length} serious/critical`).join("; ")}`);
+  await e2e?.close();
 });
 
-async function newPage(viewport = { width: 1280, height: 800 }): Promise<{ ctx: BrowserContext; page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport, baseURL: api.url, reducedMotion: "reduce" });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console: ${m.text()}`);
-  });
-  return { ctx, page, errors };
-}
-
-async function check(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const v = await seriousA11yViolations(page);
-  a11y.set(name, v);
-  expect(v, `${name}: ${JSON.stringify(v, null, 1)}`).toEqual([]);
-}
-
-async function until<T>(fn: () => Promise<T | null | false | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`e2e: timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-async function mapDrawn(page: Page, selector: string): Promise<number> {
-  // maps mount when scrolled into view
-  await page.locator(selector).first().scrollIntoViewIfNeeded();
-  const map = page.locator(`${selector}[data-map-ready]`).first();
-  await map.waitFor({ timeout: 20_000 });
-  return until(async () => {
-    const s = await inkShare(page, map.locator("canvas"));
-    return s > 0.05 ? s : null;
-  }, `${selector} to draw`);
-}
-
-const getJson = async <T>(path: string): Promise<T> => (await fetch(api.url + path)).json() as Promise<T>;
+const getJson = <T>(path: string): Promise<T> => e2e.getJson<T>(path);
 
 /** A phone from a small synthetic network, formatted as a tip would give it: "(416) 555-0123". */
 async function tipPhone(): Promise<{ phone: string; networkId: string }> {
@@ -92,21 +41,21 @@ async function tipPhone(): Promise<{ phone: string; networkId: string }> {
 
 describe("analyst workbench (1280×800)", () => {
   it("tip → search → ad → network (graph, map) → case → PDF export", async () => {
-    const { ctx, page, errors } = await newPage();
+    const { ctx, page, errors } = await e2e.newPage();
     const tip = await tipPhone();
 
     await page.goto("/");
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
     await expect(page.getByRole("note", { name: "Synthetic data notice" }).textContent()).resolves.toContain("Synthetic data");
     expect(await mapDrawn(page, ".map-small")).toBeGreaterThan(0.05);
-    await check(page, "dashboard");
+    await e2e.check(page, "dashboard");
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Search" }).click();
     const box = page.getByLabel("Search by phone, email, handle or words");
     await box.fill(tip.phone);
     await page.locator(".result-link").first().waitFor();
     await expect(page.locator("#search-hint").textContent()).resolves.toContain("phone");
-    await check(page, "search");
+    await e2e.check(page, "search");
 
     // keyboard only: ↓ into the results, ↓ to the second, ↑ back, Enter opens
     await box.press("ArrowDown");
@@ -124,7 +73,7 @@ describe("analyst workbench (1280×800)", () => {
     await page.getByTestId("ad-body").waitFor();
     expect(await page.locator("mark.fact-phone").count()).toBeGreaterThan(0);
     await expect(page.getByRole("heading", { name: "Provenance" }).isVisible()).resolves.toBe(true);
-    await check(page, "ad");
+    await e2e.check(page, "ad");
 
     await page.getByRole("link", { name: /^Open network/ }).click();
     await page.waitForURL(/\/networks\/N-/);
@@ -138,7 +87,7 @@ describe("analyst workbench (1280×800)", () => {
     expect(graphInk).toBeGreaterThan(0.002);
     expect(await mapDrawn(page, ".map-medium")).toBeGreaterThan(0.05);
     await expect(page.getByText("Triage signal, not a verdict.").first().isVisible()).resolves.toBe(true);
-    await check(page, "network");
+    await e2e.check(page, "network");
 
     // the network into a new case, then the ad into the same case
     await page.getByLabel("Add to case").selectOption("new");
@@ -157,30 +106,48 @@ describe("analyst workbench (1280×800)", () => {
     await page.getByLabel("Add a note").fill("Tip received by phone; same number in several cities.");
     await page.getByRole("button", { name: "Save note" }).click();
     await page.getByText("same number in several cities").waitFor();
-    await check(page, "case");
+    await e2e.check(page, "case");
 
     const c = await getJson<CaseDetail>(`/api/cases/${caseId}`);
     expect(c.items.map((i) => `${i.kind}:${i.ref}`).sort()).toEqual([`ad:${adId}`, `network:${networkId}`].sort());
     expect(c.notes).toHaveLength(1);
-    const pdfHref = await page.getByRole("link", { name: "Download PDF report" }).getAttribute("href");
-    expect(pdfHref).toBe(`/api/cases/${caseId}/export.pdf`);
-    const pdf = await fetch(api.url + (pdfHref ?? ""));
-    expect(pdf.status).toBe(200);
-    expect(pdf.headers.get("content-type")).toMatch(/application\/pdf/);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    const zip = await fetch(`${api.url}/api/cases/${caseId}/export.zip`);
+
+    // the export asks why: a purpose under 10 characters is refused in the dialog, a proper one downloads
+    await page.getByRole("button", { name: "Download PDF report" }).click();
+    const dialog = page.getByRole("dialog", { name: /Export the case/ });
+    const purpose = dialog.getByLabel("Purpose of the export");
+    await purpose.fill("too short");
+    await dialog.getByRole("button", { name: "Export PDF report" }).click();
+    await dialog.getByText("at least 10 characters").waitFor();
+    await e2e.check(page, "export-dialog");
+    const why = "Referral to the provincial unit, E2E file 7";
+    await purpose.fill(why);
+    const [request, download] = await Promise.all([
+      page.waitForRequest(/\/export\.pdf\?/),
+      page.waitForEvent("download"),
+      dialog.getByRole("button", { name: "Export PDF report" }).click(),
+    ]);
+    expect(new URL(request.url()).pathname).toBe(`/api/cases/${caseId}/export.pdf`);
+    expect(new URL(request.url()).searchParams.get("purpose")).toBe(why);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^threadline-case-${caseId}-.*\\.pdf$`));
+    expect(readFileSync(await download.path()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    await page.getByText(/Downloaded threadline-case-/).waitFor();
+    expect(await dialog.isVisible()).toBe(false);
+    // the API itself refuses an export without a purpose
+    expect((await e2e.fetch(`/api/cases/${caseId}/export.zip`)).status).toBe(400);
+    const zip = await e2e.fetch(`/api/cases/${caseId}/export.zip?purpose=${encodeURIComponent("E2E check of the ZIP bundle")}`);
     expect(zip.headers.get("content-type")).toMatch(/zip/);
 
     await page.getByRole("link", { name: "Cases" }).first().click();
     await page.getByRole("link", { name: "E2E tip case" }).waitFor();
-    await check(page, "cases");
+    await e2e.check(page, "cases");
 
     expect(errors).toEqual([]);
     await ctx.close();
   });
 
   it("map page draws provinces and city circles, and the week slider steps through weeks", async () => {
-    const { ctx, page, errors } = await newPage();
+    const { ctx, page, errors } = await e2e.newPage();
     await page.goto("/map?weeks=26");
     expect(await mapDrawn(page, ".map-large")).toBeGreaterThan(0.05);
     const slider = page.getByRole("slider");
@@ -189,16 +156,16 @@ describe("analyst workbench (1280×800)", () => {
     await expect(page.locator("output").textContent()).resolves.toMatch(/week of \d{4}-\d{2}-\d{2}/);
     await page.keyboard.press("End");
     await expect(page.locator("output").textContent()).resolves.toMatch(/all \d+ weeks/);
-    await check(page, "map");
+    await e2e.check(page, "map");
     await page.goto("/networks");
     await page.locator("table a").first().waitFor();
-    await check(page, "networks");
+    await e2e.check(page, "networks");
     expect(errors).toEqual([]);
     await ctx.close();
   });
 
   it("hostile HTML and script in an ad never run and show as literal text", async () => {
-    const { ctx, page } = await newPage();
+    const { ctx, page } = await e2e.newPage();
     await page.goto(`/search?q=${HOSTILE_MARKER}`);
     await page.locator(".result-link").first().waitFor();
     expect(await page.locator(".results img, .results script").count()).toBe(0);
@@ -219,9 +186,9 @@ describe("analyst workbench (1280×800)", () => {
     const id = hit.items[0]?.networkId;
     expect(id).toBeTruthy();
     const size = (await getJson<NetworkDetail>(`/api/networks/${id}`)).size;
-    const { ctx, page, errors } = await newPage();
+    const { ctx, page, errors } = await e2e.newPage();
     const a0 = Date.now();
-    await (await fetch(`${api.url}/api/networks/${id}?memberLimit=1000`)).json();
+    await (await e2e.fetch(`/api/networks/${id}?memberLimit=1000`)).json();
     const apiMs = Date.now() - a0;
     await page.goto("/");
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
@@ -247,13 +214,13 @@ describe("analyst workbench (1280×800)", () => {
 
 describe("narrow phone screen (390×844)", () => {
   it("every page fits, the menu opens, and passes axe", async () => {
-    const { ctx, page, errors } = await newPage({ width: 390, height: 844 });
+    const { ctx, page, errors } = await e2e.newPage({ viewport: { width: 390, height: 844 } });
     const tip = await tipPhone();
     const nav = page.getByRole("navigation", { name: "Main" });
     const fits = async (name: string) => {
       const w = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(w, `${name} overflows horizontally`).toBeLessThanOrEqual(391);
-      await check(page, `narrow-${name}`);
+      await e2e.check(page, `narrow-${name}`);
     };
     await page.goto("/");
     await page.getByRole("heading", { name: "Dashboard" }).waitFor();
@@ -284,3 +251,5 @@ describe("narrow phone screen (390×844)", () => {
     await ctx.close();
   });
 });
+
+hubTests(() => e2e);

@@ -1,80 +1,27 @@
-/** The shell: skip link, synthetic-data banner, responsive navigation, and the routed page. */
-import { Suspense, useEffect, useRef, useState, type ReactNode } from "react";
-import { Link, match, useLocation } from "./router";
+/**
+ * The shell: skip link, header (who is signed in, sign out), synthetic-data banner, the navigation the user's
+ * roles allow, and the routed page — or the sign-in page while nobody is signed in.
+ */
+import { Suspense, useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
+import type { Me } from "@shared/api-types";
+import { AuthProvider, hasRole, useAuth } from "./auth";
+import { Link, navigate, useLocation } from "./router";
+import { navFor, preloadHeavyChunks, route } from "./routes";
 import { StatsProvider, SyntheticBanner } from "./stats";
-import { Loading } from "./components/status";
-import { DashboardPage } from "./pages/dashboard";
-import { SearchPage } from "./pages/search";
-import { AdPage } from "./pages/ad";
-import { NetworksPage } from "./pages/networks";
-import { IdentifierPage } from "./pages/identifier";
-import { CasesPage } from "./pages/cases";
-import { CasePage } from "./pages/case";
-import { NetworkPage, networkView } from "./pages/network";
-import { lazyWithPreload } from "./lazy";
+import { ErrorBox, Loading } from "./components/status";
+import { SignInPage } from "./pages/sign-in";
 
-// the pages that pull in WebGL libraries (sigma, maplibre) load on demand, and are warmed up once the browser
-// is idle so the first click on a network or the map does not wait for them
-const mapPage = lazyWithPreload(() => import("./pages/map").then((m) => m.MapPage));
-function preloadHeavyChunks(): void {
-  const go = () => void Promise.all([networkView.preload(), mapPage.preload()]).catch(() => undefined);
-  if ("requestIdleCallback" in window) window.requestIdleCallback(go, { timeout: 3000 });
-  else setTimeout(go, 1500);
-}
-
-const NAV: { to: string; label: string; prefix: string }[] = [
-  { to: "/", label: "Dashboard", prefix: "/" },
-  { to: "/search", label: "Search", prefix: "/search" },
-  { to: "/networks", label: "Networks", prefix: "/networks" },
-  { to: "/map", label: "Map", prefix: "/map" },
-  { to: "/cases", label: "Cases", prefix: "/cases" },
-];
-
-function route(path: string): { title: string; page: ReactNode } {
-  let p: Record<string, string> | null;
-  if (path === "/" || path === "") return { title: "Dashboard", page: <DashboardPage /> };
-  if (path === "/search") return { title: "Search", page: <SearchPage /> };
-  if ((p = match("/ads/:id", path))) return { title: `Ad ${p.id}`, page: <AdPage id={p.id} /> };
-  if (path === "/networks") return { title: "Networks", page: <NetworksPage /> };
-  if ((p = match("/networks/:id", path))) return { title: `Network ${p.id}`, page: <NetworkPage id={p.id} /> };
-  if ((p = match("/identifiers/:kind/:value", path)))
-    return { title: `${p.kind} ${p.value}`, page: <IdentifierPage kind={p.kind} value={p.value} /> };
-  if (path === "/map") {
-    const MapPage = mapPage.get();
-    return { title: "Map", page: <MapPage /> };
-  }
-  if (path === "/cases") return { title: "Cases", page: <CasesPage /> };
-  if ((p = match("/cases/:id", path))) return { title: `Case ${p.id}`, page: <CasePage id={p.id} /> };
-  return {
-    title: "Not found",
-    page: (
-      <section>
-        <h1>Page not found</h1>
-        <p>
-          <Link to="/">Back to the dashboard</Link>
-        </p>
-      </section>
-    ),
-  };
-}
-
-function Nav({ path }: { path: string }) {
+function Nav({ path, me }: { path: string; me: Me }) {
   const [open, setOpen] = useState(false);
   useEffect(() => setOpen(false), [path]);
   const active = (prefix: string) => (prefix === "/" ? path === "/" : path === prefix || path.startsWith(`${prefix}/`));
   return (
     <nav className="nav" aria-label="Main">
-      <button
-        type="button"
-        className="nav-toggle"
-        aria-expanded={open}
-        aria-controls="nav-list"
-        onClick={() => setOpen((o) => !o)}
-      >
+      <button type="button" className="nav-toggle" aria-expanded={open} aria-controls="nav-list" onClick={() => setOpen((o) => !o)}>
         Menu
       </button>
       <ul id="nav-list" className={open ? "nav-list open" : "nav-list"}>
-        {NAV.map((n) => (
+        {navFor(me).map((n) => (
           <li key={n.to}>
             <Link to={n.to} aria-current={active(n.prefix) ? "page" : undefined}>
               {n.label}
@@ -86,35 +33,48 @@ function Nav({ path }: { path: string }) {
   );
 }
 
-export function App() {
-  const { path } = useLocation();
-  const { title, page } = route(path);
-  const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
-  useEffect(preloadHeavyChunks, []);
-  useEffect(() => {
-    document.title = `${title} · Threadline`;
-    // move focus to the new page for keyboard and screen-reader users, except on first load
-    if (first.current) first.current = false;
-    else main.current?.focus({ preventScroll: true });
-  }, [path, title]);
+function AccountBar({ me }: { me: Me }) {
+  const { signOut } = useAuth();
+  const [busy, setBusy] = useState(false);
+  const out = async () => {
+    setBusy(true);
+    await signOut();
+    navigate("/");
+  };
   return (
-    <StatsProvider>
+    <div className="account-bar">
+      <p className="account-who">
+        Signed in as <strong data-testid="account-user">{me.username}</strong>
+        <span aria-hidden="true"> · </span>
+        <span className="visually-hidden">, organization </span>
+        <span data-testid="account-org">{me.orgName}</span>
+      </p>
+      <button type="button" className="account-signout" onClick={out} disabled={busy}>
+        Sign out
+      </button>
+    </div>
+  );
+}
+
+function Frame({ me, path, main, children }: { me: Me | null; path: string; main: RefObject<HTMLElement | null>; children: ReactNode }) {
+  return (
+    <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="site-header">
+        {me && <AccountBar me={me} />}
         <div className="header-inner">
           <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true" />
             Threadline
           </Link>
-          <Nav path={path} />
+          {me && <Nav path={path} me={me} />}
         </div>
       </header>
-      <SyntheticBanner />
+      {me && <SyntheticBanner synthetic={me.synthetic} />}
       <main id="main" ref={main} tabIndex={-1}>
-        <Suspense fallback={<Loading />}>{page}</Suspense>
+        {children}
       </main>
       <footer className="site-footer">
         <p>
@@ -122,6 +82,69 @@ export function App() {
           behind these records with care.
         </p>
       </footer>
+    </>
+  );
+}
+
+function Workbench({ me, focusOnMount }: { me: Me; focusOnMount: boolean }) {
+  const { path } = useLocation();
+  const { title, page } = route(path, me);
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  const analyst = hasRole(me, "analyst");
+  useEffect(() => {
+    if (analyst) preloadHeavyChunks();
+  }, [analyst]);
+  useEffect(() => {
+    document.title = `${title} · Threadline`;
+    // move focus to the new page for keyboard and screen-reader users, except on first load (but right after
+    // signing in: the sign-in form that had focus is gone)
+    if (first.current && !focusOnMount) first.current = false;
+    else {
+      first.current = false;
+      main.current?.focus({ preventScroll: true });
+    }
+  }, [path, title, focusOnMount]);
+  return (
+    <StatsProvider enabled={analyst}>
+      <Frame me={me} path={path} main={main}>
+        <Suspense fallback={<Loading />}>{page}</Suspense>
+      </Frame>
     </StatsProvider>
+  );
+}
+
+function Gate() {
+  const { session, retry } = useAuth();
+  const { path } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const wasSignedOut = useRef(false);
+  useEffect(() => {
+    if (session.status === "signed-out") document.title = "Sign in · Threadline";
+  }, [session.status]);
+  if (session.status === "signed-in") return <Workbench me={session.me} focusOnMount={wasSignedOut.current} />;
+  wasSignedOut.current = session.status === "signed-out";
+  return (
+    <Frame me={null} path={path} main={main}>
+      {session.status === "loading" && <Loading label="Checking your session…" />}
+      {session.status === "error" && (
+        <section>
+          <h1>Cannot reach Threadline</h1>
+          <ErrorBox error={session.error} />
+          <button type="button" onClick={retry}>
+            Try again
+          </button>
+        </section>
+      )}
+      {session.status === "signed-out" && <SignInPage reason={session.reason} />}
+    </Frame>
+  );
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <Gate />
+    </AuthProvider>
   );
 }

@@ -5,8 +5,9 @@ import { useApi, type ApiState } from "./use-api";
 
 const StatsContext = createContext<(ApiState<StatsResponse> & { reload: () => void }) | null>(null);
 
-export function StatsProvider({ children }: { children: ReactNode }) {
-  const stats = useApi<StatsResponse>("/api/stats");
+/** `enabled` false (a user without the analyst role, who may not read stats): nothing is fetched, no banner. */
+export function StatsProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
+  const stats = useApi<StatsResponse>(enabled ? "/api/stats" : null);
   return <StatsContext.Provider value={stats}>{children}</StatsContext.Provider>;
 }
 
@@ -16,9 +17,9 @@ export function useStats(): ApiState<StatsResponse> & { reload: () => void } {
   return s;
 }
 
-export function SyntheticBanner() {
-  const { data } = useStats();
-  if (!data?.synthetic) return null;
+/** Shown to every signed-in user (the flag comes with the identity, which any role may read). */
+export function SyntheticBanner({ synthetic }: { synthetic: boolean }) {
+  if (!synthetic) return null;
   return (
     <div className="synthetic-banner" role="note" aria-label="Synthetic data notice">
       <strong>Synthetic data:</strong> generated for demonstration. No ad, number or name here belongs to a real person.

@@ -4,6 +4,7 @@
  */
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
+import type { Role } from "../../domain/access.js";
 import { SESSION_HOURS } from "../../hub/auth.js";
 import { hashPassword, passwordProblem, verifyPassword } from "../../hub/password.js";
 import type { ApiContext } from "../context.js";
@@ -36,10 +37,12 @@ export class AddressBrake {
 
 export function registerAuthRoutes(routes: RouteTable, ctx: ApiContext): void {
   const brake = new AddressBrake();
-  const me = async (caller: Caller) => {
-    const org = await ctx.store.hub.getOrg(caller.viewer.org);
-    return { username: caller.viewer.actor, org: caller.viewer.org, orgName: org?.name ?? caller.viewer.org, roles: [...caller.viewer.roles], csrf: caller.csrf ?? "" };
+  const identity = async (username: string, orgId: string, roles: readonly Role[], csrf: string) => {
+    const org = await ctx.store.hub.getOrg(orgId);
+    const demo = await ctx.store.getArtifact<{ synthetic?: boolean }>("demo");
+    return { username, org: orgId, orgName: org?.name ?? orgId, roles: [...roles], csrf, defaultSharing: org?.defaultSharing ?? "hub", synthetic: demo?.data.synthetic === true };
   };
+  const me = (caller: Caller) => identity(caller.viewer.actor, caller.viewer.org, caller.viewer.roles, caller.csrf ?? "");
   const startCookie = (req: FastifyRequest, session: string) => sessionCookie(req, session, SESSION_HOURS * 3600);
   /** A session cookie the client brought to sign-in is ended: a fixed session id can never become signed-in. */
   const dropPresented = async (req: FastifyRequest) => {
@@ -77,8 +80,7 @@ export function registerAuthRoutes(routes: RouteTable, ctx: ApiContext): void {
       }
       await dropPresented(req);
       reply.header("set-cookie", startCookie(req, r.session));
-      const org = await ctx.store.hub.getOrg(r.user.org);
-      return { username: r.user.username, org: r.user.org, orgName: org?.name ?? r.user.org, roles: r.user.roles, csrf: r.csrf };
+      return identity(r.user.username, r.user.org, r.user.roles, r.csrf);
     },
   });
 

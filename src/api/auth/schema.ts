@@ -14,6 +14,8 @@ export const MeSchema = z.object({
   roles: z.array(z.enum(ROLES)),
   /** Send back as the x-csrf-token header on every POST/DELETE made with the session cookie. */
   csrf: z.string(),
+  defaultSharing: z.enum(["private", "hub", "aggregate"]),
+  synthetic: z.boolean(),
 });
 
 export const LinkQuery = z.object({ token: z.string().min(20).max(100) });

@@ -1,16 +1,16 @@
 /** One case: its ads and networks, notes, and the evidence exports (PDF report, ZIP with manifest and hashes). */
 import { useState, type FormEvent } from "react";
 import type { CaseDetail } from "@shared/api-types";
-import { apiUrl, del, postJson } from "../api";
+import { del, postJson } from "../api";
 import { useApi } from "../use-api";
 import { Link } from "../router";
 import { ErrorBox, Loading } from "../components/status";
+import { ExportButtons } from "../components/export-dialog";
 import { dateTime } from "../format";
 
 export function CasePage({ id }: { id: string }) {
   const c = useApi<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
   const [note, setNote] = useState("");
-  const [purpose, setPurpose] = useState("");
   const [error, setError] = useState<Error | null>(null);
   if (c.status === "error" && !c.data) return <ErrorBox error={c.error} />;
   if (!c.data) return <Loading />;
@@ -33,7 +33,6 @@ export function CasePage({ id }: { id: string }) {
       setError(err as Error);
     }
   };
-  const q = { purpose: purpose.trim() || undefined };
   return (
     <article>
       <p className="breadcrumb">
@@ -96,20 +95,9 @@ export function CasePage({ id }: { id: string }) {
             <h2 id="case-export">Export</h2>
             <p className="small">
               The PDF is a readable evidence report; the ZIP holds every ad as JSON with its provenance and a manifest of
-              SHA-256 hashes. Both state that scores are triage signals, not verdicts.
+              SHA-256 hashes. Both state that scores are triage signals, not verdicts, and record why you made them.
             </p>
-            <label>
-              Purpose of the export <span className="muted">(recorded in it)</span>
-              <input value={purpose} onChange={(e) => setPurpose(e.target.value)} placeholder="e.g. referral to unit X" />
-            </label>
-            <p className="export-links">
-              <a className="button" href={apiUrl(`/cases/${k.id}/export.pdf`, q)} download>
-                Download PDF report
-              </a>
-              <a className="button secondary" href={apiUrl(`/cases/${k.id}/export.zip`, q)} download>
-                Download ZIP
-              </a>
-            </p>
+            <ExportButtons caseId={k.id} />
           </section>
         </aside>
       </div>
