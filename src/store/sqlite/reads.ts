@@ -134,9 +134,14 @@ export function networkMembers(db: Handle, b: Bind, id: string, limit: number): 
   return (
     cached(
       db,
-      `select a.id, s.name as source, a.source_ad_id, a.posted_at, a.city, a.title, m.reason
-       from network_members m join ads a on a.id = m.ad_id join sources s on s.id = a.source_id
-       where m.network_id = ? and ${VIS("a")} order by a.posted_at, a.id limit ?`,
+      // Order and cut on the narrow ads_vis index, then read only the page's wide rows: a network of ten thousand
+      // ads no longer reads ten thousand ad texts to show two hundred titles.
+      `with page as materialized (
+         select v.id, v.posted_at from network_members m cross join ads v indexed by ads_vis on v.id = m.ad_id
+         where m.network_id = ? and ${VIS("v")} order by v.posted_at, v.id limit ?)
+       select a.id, s.name as source, a.source_ad_id, a.posted_at, a.city, a.title, m.reason
+       from page p join ads a on a.id = p.id join sources s on s.id = a.source_id join network_members m on m.ad_id = a.id
+       order by a.posted_at, a.id`,
     ).all(b, id, limit) as { id: number; source: string; source_ad_id: string; posted_at: string | null; city: string | null; title: string; reason: string }[]
   ).map((r) => ({ id: r.id, source: r.source, sourceAdId: r.source_ad_id, postedAt: r.posted_at, city: r.city, title: r.title, reason: JSON.parse(r.reason) as Record<string, unknown> }));
 }
@@ -144,7 +149,7 @@ export function networkMembers(db: Handle, b: Bind, id: string, limit: number): 
 /** Every visible member's posting time and raw city, oldest first — the light read the trail needs. */
 export function networkTimeline(db: Handle, b: Bind, id: string): { postedAt: string | null; city: string | null }[] {
   return (
-    cached(db, `select a.posted_at, a.city from network_members m join ads a on a.id = m.ad_id where m.network_id = ? and ${VIS("a")} order by a.posted_at, a.id`).all(b, id) as {
+    cached(db, `select a.posted_at, a.city from network_members m cross join ads a indexed by ads_vis on a.id = m.ad_id where m.network_id = ? and ${VIS("a")} order by a.posted_at, a.id`).all(b, id) as {
       posted_at: string | null;
       city: string | null;
     }[]
@@ -153,14 +158,26 @@ export function networkTimeline(db: Handle, b: Bind, id: string): { postedAt: st
 
 /** Distinct visible ads per (kind, value) over the network's members, for the given fact kinds, most used first. */
 export function networkFactCounts(db: Handle, b: Bind, id: string, kinds: readonly string[], limit: number): { kind: string; value: string; ads: number }[] {
+  const visible = fullyVisible(db, b, id) ? "" : `cross join ads a indexed by ads_vis on a.id = m.ad_id and ${VIS("a")}`;
   return cached(
     db,
     // CROSS JOIN and +f.kind pin the plan: members first, then each member's facts by ad (facts_ad). Left to
     // itself, the planner walks every fact of the kind through facts_kind_value (minutes on a million ads).
-    `select f.kind, f.value, count(distinct f.ad_id) as ads from network_members m cross join ads a on a.id = m.ad_id cross join facts f on f.ad_id = m.ad_id
-     where m.network_id = ? and ${VIS("a")} and +f.kind in (${kinds.map(() => "?").join(",")})
+    `select f.kind, f.value, count(distinct f.ad_id) as ads from network_members m ${visible} cross join facts f on f.ad_id = m.ad_id
+     where m.network_id = ? and +f.kind in (${kinds.map(() => "?").join(",")})
      group by f.kind, f.value order by ads desc, f.kind, f.value limit ?`,
   ).all(b, id, ...kinds, limit) as { kind: string; value: string; ads: number }[];
+}
+
+/**
+ * Whether the viewer sees every member of the network — the common case (public ads are shared with the hub),
+ * where the sharing checks can be skipped and member-wide reads stay as cheap as without a hub. Cached per
+ * statement call only: membership changes with every link run.
+ */
+function fullyVisible(db: Handle, b: Bind, id: string): boolean {
+  if (b.all === 1) return true;
+  const r = cached(db, `select n.size = ${VSIZE("n")} from networks n where n.id = ?`).pluck().get(b, id) as number | undefined;
+  return r === 1;
 }
 
 /** Identifier facts (ad → kind:value) of the given visible ads, one row per distinct triple. */
@@ -172,7 +189,7 @@ export function adIdentifiers(db: Handle, b: Bind, ids: readonly number[], kinds
     out.push(
       ...(db
         .prepare(
-          `select distinct f.ad_id as adId, f.kind, f.value from facts f join ads a on a.id = f.ad_id where f.ad_id in (${part.map(() => "?").join(",")})
+          `select distinct f.ad_id as adId, f.kind, f.value from facts f join ads a indexed by ads_vis on a.id = f.ad_id where f.ad_id in (${part.map(() => "?").join(",")})
            and +f.kind in (${kinds.map(() => "?").join(",")}) and ${VIS("a")}`,
         )
         .all(b, ...part, ...kinds) as { adId: number; kind: string; value: string }[]),
@@ -183,8 +200,11 @@ export function adIdentifiers(db: Handle, b: Bind, ids: readonly number[], kinds
 
 /** Links whose both ends are visible members of the network, strongest first, at most `limit`; plus how many. */
 export function networkLinks(db: Handle, b: Bind, id: string, limit: number): { total: number; items: LinkRow[] } {
-  const from = `from network_members m join ads a on a.id = m.ad_id join links l on l.ad_a = m.ad_id
-    join network_members m2 on m2.ad_id = l.ad_b and m2.network_id = m.network_id join ads a2 on a2.id = l.ad_b
+  const from = fullyVisible(db, b, id)
+    ? `from network_members m join links l on l.ad_a = m.ad_id
+    join network_members m2 on m2.ad_id = l.ad_b and m2.network_id = m.network_id where m.network_id = ?`
+    : `from network_members m join ads a indexed by ads_vis on a.id = m.ad_id join links l on l.ad_a = m.ad_id
+    join network_members m2 on m2.ad_id = l.ad_b and m2.network_id = m.network_id join ads a2 indexed by ads_vis on a2.id = l.ad_b
     where m.network_id = ? and ${VIS("a")} and ${VIS("a2")}`;
   const total = cached(db, `select count(*) ${from}`).pluck().get(b, id) as number;
   const items = (cached(db, `select l.ad_a, l.ad_b, l.kind, l.weight, l.evidence ${from} order by l.weight desc, l.id limit ?`).all(b, id, limit) as {

@@ -103,7 +103,7 @@ export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | n
     const page = cached(
       db,
       `with h as materialized (
-         select f.rowid as id, ${BM25} as rank from ads_fts f cross join ads a on a.id = f.rowid
+         select f.rowid as id, ${BM25} as rank from ads_fts f cross join ads a indexed by ads_vis on a.id = f.rowid
          where ads_fts match ?${where.length ? ` and ${where.join(" and ")}` : ""} order by f.rowid desc limit ${RANK_CAP})
        select id, rank from h ${cut} order by rank, id limit ?`,
     ).all(b, match, ...args, ...(after ? [after[0], after[0], after[1]] : []), limit) as { id: number; rank: number }[];
