@@ -13,7 +13,7 @@ const TTL_MS = 60_000;
 const MAX_ENTRIES = 256;
 
 export class ApiContext {
-  private readonly cache = new Map<string, { version: number; at: number; value: unknown }>();
+  private readonly cache = new Map<string, { version: string; at: number; value: unknown }>();
 
   constructor(
     readonly store: Store,

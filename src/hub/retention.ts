@@ -14,6 +14,8 @@ export interface RetentionResult {
 export async function applyRetention(store: Store, actor: string, o: { now?: Date; dryRun?: boolean } = {}): Promise<RetentionResult[]> {
   const now = o.now ?? new Date();
   const out: RetentionResult[] = [];
+  // A run row marks the change for everything keyed on the data's version (the API's caches).
+  const runId = o.dryRun ? null : await store.startRun("retention", { actor });
   for (const org of await store.hub.listOrgs()) {
     if (org.retentionDays === null) continue;
     const cutoff = new Date(now.getTime() - org.retentionDays * 86400_000).toISOString();
@@ -24,5 +26,6 @@ export async function applyRetention(store: Store, actor: string, o: { now?: Dat
     }
     out.push({ org: org.id, days: org.retentionDays, cutoff, counts });
   }
+  if (runId !== null) await store.finishRun(runId, "ok", { ads: out.reduce((s, r) => s + r.counts.ads, 0) }, {});
   return out;
 }

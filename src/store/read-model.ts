@@ -192,8 +192,11 @@ export interface ApiReads {
   apiTotals(): Promise<ApiTotals>;
   newSince(fromIso: string): Promise<{ ads: number; networks: number }>;
   riskAvailable(): Promise<boolean>;
-  /** A number that changes whenever any connection commits a write (cache key for aggregates). */
-  dataVersion(): Promise<number>;
+  /**
+   * Changes whenever the records change — every ingest, upload, link, analyze or retention run is a run — but not
+   * on audit entries or case edits, which every request makes (cache key for aggregates; shared by all processes).
+   */
+  dataVersion(): Promise<string>;
   /** Visible identifier facts of the given kinds with each ad's network (null: none the viewer can see), in pages. */
   identifierRows(kinds: readonly string[], batch: number): AsyncIterable<{ kind: string; value: string; adId: number; networkId: string | null }[]>;
 

@@ -35,7 +35,7 @@ export interface IngestBatchResult {
   adIds: number[];
 }
 
-export type RunKind = "ingest" | "extract" | "link" | "analyze";
+export type RunKind = "ingest" | "extract" | "link" | "analyze" | "retention";
 
 export interface RunRecord {
   id: number;
