@@ -7,6 +7,7 @@ import { SHARING_LEVELS, TOKEN_SCOPES, type TokenScope } from "../domain/access.
 import type { SharingLevel } from "../domain/ad.js";
 import { AdminError, changeRoles, createOrg, createUser, parseRoleList, setupHub } from "../hub/admin.js";
 import { Auth, LOGIN_LINK_MINUTES } from "../hub/auth.js";
+import { generatePassword, hashPassword } from "../hub/password.js";
 import type { Store } from "../store/store.js";
 import { cliActor } from "./actor.js";
 import { CliError, dbOption, withStore } from "./common.js";
@@ -96,6 +97,36 @@ export function registerAdmin(program: Command): void {
         }
         const u = await act(o.db, (s) => changeRoles(s, cliActor(), username, verb === "grant" ? roles : [], verb === "revoke" ? roles : []));
         out(`admin: ${u.username} now has roles ${u.roles.join(", ") || "(none)"}`);
+      });
+  }
+
+  const control: [string, string][] = [
+    ["disable", "stop a user signing in (ends their sessions)"],
+    ["enable", "let a disabled user sign in again"],
+    ["unlock", "clear a lock-out after failed sign-ins"],
+    ["reset-password", "set a new generated password (shown once) and end the user's sessions"],
+  ];
+  for (const [verb, about] of control) {
+    dbOption(admin.command(`${verb} <username>`))
+      .description(about)
+      .action(async (username: string, o: { db?: string }) => {
+        const password = await act(o.db, async (s) => {
+          const u = await s.hub.getUser(username);
+          if (!u) throw new AdminError(`no user "${username}"`);
+          let fresh: string | null = null;
+          if (verb === "disable") await s.hub.setDisabled(u.id, new Date().toISOString());
+          if (verb === "enable") await s.hub.setDisabled(u.id, null);
+          if (verb === "unlock") await s.hub.resetLoginFailures(u.id);
+          if (verb === "reset-password") {
+            fresh = generatePassword();
+            await s.hub.setPassword(u.id, await hashPassword(fresh));
+          }
+          if (verb === "disable" || verb === "reset-password") await s.hub.deleteUserSessions(u.id);
+          await s.audit.append({ actor: cliActor(), org: u.org, action: `user.${verb}`, target: username, detail: {} });
+          return fresh;
+        });
+        out(`admin: ${username}: ${verb} done`);
+        if (password) out(`admin: new password (shown once): ${password}`);
       });
   }
 

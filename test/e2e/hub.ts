@@ -156,8 +156,8 @@ export function hubTests(get: () => E2e): void {
       const { ctx, page, errors } = await e2e.newPage();
       await page.goto("/admin");
       const users = page.getByTestId("users-table");
-      await users.getByText(USERS.login.username).waitFor();
-      expect(await users.getByText(USERS.contributor.username).count()).toBe(0);
+      await users.getByRole("rowheader", { name: USERS.login.username, exact: true }).waitFor();
+      expect(await users.getByRole("rowheader", { name: USERS.contributor.username, exact: true }).count()).toBe(0);
       expect(await page.getByLabel(`admin role for ${USERS.all.username}`).isDisabled()).toBe(true);
 
       await page.getByLabel("Username", { exact: true }).fill("e2e-made");
@@ -177,6 +177,16 @@ export function hubTests(get: () => E2e): void {
       }, "the analyst role to be granted");
       await e2e.check(page, "admin");
 
+      await page.getByRole("button", { name: "Done, hide it" }).click();
+      // Disable ends the user's session at once; a password reset shows the new one once and it signs in.
+      await page.getByRole("button", { name: "Disable e2e-made" }).click();
+      await users.getByRole("row", { name: /e2e-made/ }).getByText("disabled", { exact: true }).waitFor();
+      expect((await fetch(`${e2e.api.url}/api/auth/me`, { headers: { cookie: made.cookie } })).status).toBe(401);
+      await page.getByRole("button", { name: "Enable e2e-made" }).click();
+      await page.getByRole("button", { name: "Reset password of e2e-made" }).click();
+      const fresh = (await page.getByTestId("secret").textContent()) ?? "";
+      expect(fresh).not.toBe(password);
+      expect((await signIn(e2e.api.url, { username: "e2e-made", password: fresh, org: USERS.all.org, roles: [] })).csrf).toBeTruthy();
       await page.getByRole("button", { name: "Done, hide it" }).click();
       await page.getByLabel("Name", { exact: true }).fill("e2e scraper");
       await page.getByRole("button", { name: "Create token" }).click();

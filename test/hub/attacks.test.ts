@@ -62,9 +62,11 @@ describe("password guessing", () => {
     expect((await login("auditor-a", TEST_PASSWORD)).statusCode).toBe(429);
     const failures = await f.store.audit.list({ actor: "auditor-a", action: "login.failed" }, 0, 100);
     expect(failures.length).toBeGreaterThanOrEqual(FREE_FAILURES);
-    // Unlock for the other tests.
+    // An admin of the organization unlocks the account; the right password works again.
     const u = await f.store.hub.getUser("auditor-a");
-    await f.store.hub.resetLoginFailures(u?.id ?? -1);
+    const unlock = await f.as("admin-a", { method: "POST", url: `/api/admin/users/${u?.id}/access`, payload: { unlock: true } });
+    expect(unlock.json<{ user: { locked: boolean } }>().user.locked).toBe(false);
+    expect((await login("auditor-a", TEST_PASSWORD)).statusCode).toBe(200);
   });
 
   it("spraying many usernames from one address is slowed too", async () => {
@@ -122,6 +124,25 @@ describe("sessions", () => {
     expect(first.statusCode).toBe(303);
     expect(String(first.headers["set-cookie"])).toMatch(/^tl_session=/);
     expect((await f.app.inject({ method: "GET", url: `/api/auth/link?token=${token}` })).statusCode).toBe(401);
+  });
+});
+
+describe("account control", () => {
+  it("a disabled user's sessions end at once and sign-in is refused; a password reset ends sessions and issues a new one", async () => {
+    const s = await signIn(f.app, "contributor-a");
+    const u = await f.store.hub.getUser("contributor-a");
+    const off = await f.as("admin-a", { method: "POST", url: `/api/admin/users/${u?.id}/access`, payload: { disabled: true } });
+    expect(off.json<{ user: { disabled: boolean } }>().user.disabled).toBe(true);
+    expect((await f.app.inject(as(s, { method: "GET", url: "/api/auth/me" }))).statusCode).toBe(401);
+    expect((await login("contributor-a", TEST_PASSWORD)).statusCode).toBe(401);
+    await f.as("admin-a", { method: "POST", url: `/api/admin/users/${u?.id}/access`, payload: { disabled: false } });
+    const reset = await f.as("admin-a", { method: "POST", url: `/api/admin/users/${u?.id}/access`, payload: { resetPassword: true } });
+    const fresh = reset.json<{ password: string }>().password;
+    expect(fresh).toHaveLength(20);
+    expect((await login("contributor-a", TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await login("contributor-a", fresh)).statusCode).toBe(200);
+    // Another organization's admin cannot touch this user.
+    expect((await f.as("admin-a", { method: "POST", url: `/api/admin/users/${(await f.store.hub.getUser("analyst-b"))?.id}/access`, payload: { disabled: true } })).statusCode).toBe(404);
   });
 });
 

@@ -44,6 +44,7 @@ const POLICY: Record<string, Policy> = {
   "GET /api/admin/users": { roles: ["admin"], scopes: [] },
   "POST /api/admin/users": { roles: ["admin"], scopes: [] },
   "POST /api/admin/users/:id/roles": { roles: ["admin"], scopes: [] },
+  "POST /api/admin/users/:id/access": { roles: ["admin"], scopes: [] },
   "GET /api/admin/tokens": { roles: ["admin"], scopes: [] },
   "POST /api/admin/tokens": { roles: ["admin"], scopes: [] },
   "DELETE /api/admin/tokens/:id": { roles: ["admin"], scopes: [] },
@@ -108,6 +109,10 @@ const SAMPLES: Record<string, () => Promise<InjectOptions>> = {
   "POST /api/admin/users/:id/roles": async () => {
     const u = await f.store.hub.getUser("victim-a");
     return { method: "POST", url: `/api/admin/users/${u?.id}/roles`, payload: { roles: ["analyst"] } };
+  },
+  "POST /api/admin/users/:id/access": async () => {
+    const u = await f.store.hub.getUser("victim-a");
+    return { method: "POST", url: `/api/admin/users/${u?.id}/access`, payload: { unlock: true } };
   },
   "GET /api/admin/tokens": async () => ({ method: "GET", url: "/api/admin/tokens" }),
   "POST /api/admin/tokens": async () => ({ method: "POST", url: "/api/admin/tokens", payload: { name: "t", scopes: ["upload"], days: 1 } }),

@@ -46,6 +46,11 @@ describe("threadline admin", () => {
     expect(run(["admin", "grant", "bea", "analyst,auditor"]).stdout).toMatch(/analyst, auditor, contributor/);
     expect(run(["admin", "revoke", "bea", "auditor"]).stdout).toMatch(/analyst, contributor$/m);
     expect(run(["admin", "users", "--org", "bank-east"]).stdout).toMatch(/^bea\tbank-east\tanalyst,contributor$/m);
+    expect(run(["admin", "disable", "bea"]).status).toBe(0);
+    expect(run(["admin", "users", "--org", "bank-east"]).stdout).toMatch(/^bea\t.*\tdisabled$/m);
+    expect(run(["admin", "enable", "bea"]).status).toBe(0);
+    expect(run(["admin", "reset-password", "bea"]).stdout).toMatch(/new password \(shown once\): \S{20}/);
+    expect(run(["admin", "unlock", "nobody"]).stderr).toMatch(/no user "nobody"/);
   });
 
   it("prints one-time links and tokens once; lists tokens without secrets; revokes", () => {

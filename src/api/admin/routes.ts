@@ -100,6 +100,32 @@ export function registerAdminRoutes(routes: RouteTable, ctx: ApiContext): void {
   });
 
   routes.add({
+    method: "POST",
+    url: "/api/admin/users/:id/access",
+    tag: "admin",
+    summary: "Disable or re-enable a user, unlock a locked account, or reset a password (the new one is shown once)",
+    description: "Disabling, unlocking with a reset, or resetting ends the user's sessions. You cannot disable yourself.",
+    params: z.object({ id: z.coerce.number().int().positive() }),
+    body: z.object({ disabled: z.boolean().optional(), unlock: z.boolean().optional(), resetPassword: z.boolean().optional() }),
+    response: z.object({ user: UserSchema, password: z.string().nullable() }),
+    access: ADMIN,
+    audit: "user.access",
+    handler: async ({ params, body, caller }) => {
+      const u = await ownUser(caller, params.id);
+      if (body.disabled === true && u.id === caller?.viewer.userId) throw new ApiError("conflict", "you cannot disable yourself");
+      if (body.disabled !== undefined) await hub.setDisabled(u.id, body.disabled ? new Date().toISOString() : null);
+      if (body.unlock) await hub.resetLoginFailures(u.id);
+      let password: string | null = null;
+      if (body.resetPassword) {
+        password = generatePassword();
+        await hub.setPassword(u.id, await hashPassword(password));
+      }
+      if (body.disabled === true || body.resetPassword) await hub.deleteUserSessions(u.id);
+      return { user: userView((await hub.getUserById(u.id)) as UserRecord), password };
+    },
+  });
+
+  routes.add({
     method: "GET",
     url: "/api/admin/tokens",
     tag: "admin",

@@ -80,7 +80,23 @@ export function AdminUsers() {
   const users = useApi<{ items: AdminUser[] }>("/api/admin/users");
   const [pending, setPending] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
+  const [reset, setReset] = useState<{ username: string; password: string } | null>(null);
   const list = users.data?.items ?? [];
+
+  /** Disable / enable / unlock / reset password: one admin route; a reset's new password is shown once. */
+  const control = async (u: AdminUser, body: { disabled?: boolean; unlock?: boolean; resetPassword?: boolean }) => {
+    setPending(u.id);
+    setError(null);
+    try {
+      const r = await postJson<{ user: AdminUser; password: string | null }>(`/api/admin/users/${u.id}/access`, body);
+      users.set({ items: list.map((x) => (x.id === r.user.id ? r.user : x)) });
+      if (r.password) setReset({ username: u.username, password: r.password });
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setPending(null);
+    }
+  };
 
   const setRoles = async (u: AdminUser, role: Role, on: boolean) => {
     const roles = ROLES.filter((r) => (r === role ? on : u.roles.includes(r)));
@@ -118,6 +134,7 @@ export function AdminUsers() {
                   ))}
                   <th scope="col">Created</th>
                   <th scope="col">Status</th>
+                  <th scope="col">Account</th>
                 </tr>
               </thead>
               <tbody>
@@ -140,6 +157,21 @@ export function AdminUsers() {
                     ))}
                     <td>{dateTime(u.createdAt)}</td>
                     <td>{u.disabled ? "disabled" : u.locked ? "locked (failed sign-ins)" : "active"}</td>
+                    <td className="actions">
+                      {u.username !== me.username && (
+                        <button type="button" disabled={pending === u.id} onClick={() => control(u, { disabled: !u.disabled })}>
+                          {u.disabled ? "Enable" : "Disable"} <span className="visually-hidden">{u.username}</span>
+                        </button>
+                      )}
+                      {u.locked && (
+                        <button type="button" disabled={pending === u.id} onClick={() => control(u, { unlock: true })}>
+                          Unlock <span className="visually-hidden">{u.username}</span>
+                        </button>
+                      )}
+                      <button type="button" disabled={pending === u.id} onClick={() => control(u, { resetPassword: true })}>
+                        Reset password <span className="visually-hidden">of {u.username}</span>
+                      </button>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -148,6 +180,14 @@ export function AdminUsers() {
         )}
       </section>
       <aside>
+        {reset && (
+          <SecretOnce
+            label={`New password for ${reset.username}`}
+            value={reset.password}
+            hint="Shown once: give it to the user over a safe channel. Their sessions were ended."
+            onDone={() => setReset(null)}
+          />
+        )}
         <NewUser onCreated={(u) => users.set({ items: [...list, u] })} />
       </aside>
     </div>
