@@ -25,6 +25,12 @@ export interface LinkConfig {
   nearDuplicateJaccard: number;
   /** Ads with fewer content shingles than this never get text links (too little text to judge). */
   minContentShingles: number;
+  /**
+   * The ad's own contact words (its e-mail, handle and url values) and spelled-out digits are slots (`#`), like
+   * digits: a scam flood writes a fresh contact into every ad, often in words, and contacts are compared as
+   * identifiers already. Changes shingles: re-sign everything when it changes.
+   */
+  contactSlots: boolean;
 
   boilerplate: {
     /** A shingle in at least this share of one source's ads is that source's chrome. */
@@ -79,6 +85,25 @@ export interface LinkConfig {
      * the group graph (operators sharing a template verbatim are bridged sparsely; one operator densely).
      */
     groupLouvain: boolean;
+    /**
+     * Contact collisions between text families: a small identity group (fewer than `establishedAds` ads) whose
+     * ads sit in two or more established text families (ads joined by text alone, each with `establishedAds`
+     * ads besides the group's) is dissolved instead of gluing the families (scam floods with a fresh contact per
+     * ad; see bridges.ts).
+     */
+    dissolveCollisions: boolean;
+    /**
+     * A text family of at least `establishedAds` ads attaches to an established identity group only when its
+     * text links reach at least this many distinct ads of that group: a flood whose only tie to a group is one ad
+     * that a colliding contact put there stays apart.
+     */
+    attachSupportAds: number;
+    /**
+     * Between ads that have no established identity (single ads, small identity groups), a text link below
+     * `strongTextJaccard` counts only when the two ads were posted at most this many days apart: a flood is a
+     * burst of weeks, and template-level similarity a season apart with no shared contact is someone else's copy.
+     */
+    textOnlyMaxDays: number;
     /** Louvain resolution (higher = smaller communities). */
     louvainResolution: number;
     /** A new network inherits a previous id when it shares at least this share of the previous network's members (and of its own). */
@@ -97,6 +122,7 @@ export const DEFAULT_CONFIG: LinkConfig = {
   nearDuplicateJaccard: 0.85,
   maxTextLinksPerAd: 8,
   minContentShingles: 5,
+  contactSlots: true,
   boilerplate: {
     sourceShare: 0.25,
     globalShare: 0.02,
@@ -118,6 +144,9 @@ export const DEFAULT_CONFIG: LinkConfig = {
     louvainMinShare: 0.05,
     louvainResolution: 1,
     groupLouvain: false,
+    dissolveCollisions: true,
+    attachSupportAds: 2,
+    textOnlyMaxDays: 90,
     stableIdOverlap: 0.5,
   },
 };

@@ -12,6 +12,7 @@ export type { LearnedPhrase } from "./boilerplate.js";
 export { extractTemplate } from "./template.js";
 export type { ExtractedTemplate, TemplateSlot } from "./template.js";
 export type { IndexSnapshot } from "./snapshot.js";
+export { SNAPSHOT_VERSION } from "./snapshot.js";
 export { assignStableIds, formatNetworkId } from "./stable-ids.js";
 export { evaluatePipeline, toLinkRecord } from "./evaluate-pipeline.js";
 export { clusteringQuality } from "./metrics.js";

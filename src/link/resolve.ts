@@ -5,15 +5,21 @@
  *    numbers). A segment joins its ads unless it is a *hub*: a value that co-occurs with more than
  *    `hubCoIdentifiers` distinct other phones/e-mails (a site's own number printed next to every advertiser's
  *    own) — hubs join nothing, however many ads carry them.
+ *    A small group whose ads sit in two established text families is a contact collision (bridges.ts) and is
+ *    dissolved.
  * 2. Text links (verified Jaccard ≥ `textLinkJaccard`) join two identity groups only when the best link between
- *    them reaches `strongTextJaccard` (copied templates with other people's slots stay below it).
+ *    them reaches `strongTextJaccard` (copied templates with other people's slots stay below it). Small groups
+ *    join each other on any link — unless the two ads are more than `textOnlyMaxDays` apart and the link is below
+ *    `strongTextJaccard` — and each of their clusters attaches to at most one established group, through links to
+ *    at least `attachSupportAds` of its ads when the cluster is itself established.
  * 3. Backstop: a giant component (above `louvainMinSize` ads and `louvainMinShare` of the corpus) is split by
- *    Louvain communities of its weighted evidence graph.
+ *    Louvain communities of its weighted evidence graph, whose nodes are identity groups (never cut).
  * @module
  */
 import type { Network } from "../domain/link.js";
 import type { LinkIndex } from "./link-index.js";
 import { splitIdentifierKey } from "./link-index.js";
+import { collidingGroups } from "./bridges.js";
 import { splitLarge, splitTextJoinedGroups } from "./split.js";
 import { assignStableIds } from "./stable-ids.js";
 import { UnionFind } from "./union-find.js";
@@ -26,6 +32,8 @@ export interface ResolveStats {
   identifierSegments: number;
   hubSegments: number;
   textLinksUsed: number;
+  /** Small identity groups dissolved as contact collisions between text families (bridges.ts). */
+  collisions: number;
   louvainSplits: number;
   ms: Record<string, number>;
 }
@@ -61,6 +69,19 @@ class EdgeList implements Evidence {
   ew = new Float32Array(1024);
   er = new Int32Array(1024);
   length = 0;
+  /** Keep only the edges whose first endpoint passes `test` (in place, order kept). */
+  keep(test: (a: number) => boolean): void {
+    let m = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (!test(this.ea[i])) continue;
+      this.ea[m] = this.ea[i];
+      this.eb[m] = this.eb[i];
+      this.ew[m] = this.ew[i];
+      this.er[m] = this.er[i];
+      m++;
+    }
+    this.length = m;
+  }
   push(a: number, b: number, w: number, r: number): void {
     if (this.length === this.ea.length) {
       const cap = this.length * 2;
@@ -149,13 +170,28 @@ export function resolveNetworks(
       }
     });
   }
-  const identifierEdges = ev.length;
   // Identity groups: ads joined by identifiers alone.
-  const uf = new UnionFind(n);
-  uf.ensure(n);
-  for (let i = 0; i < ev.length; i++) uf.union(ev.ea[i], ev.eb[i]);
+  let uf = identityUnion(ev, n);
   const group = new Int32Array(n);
   for (let d = 0; d < n; d++) group[d] = uf.find(d);
+  // Between ads with no established identity, a template-level text link (below `strongTextJaccard`) between ads
+  // posted more than `textOnlyMaxDays` apart is not evidence: a flood is a burst of weeks, and a template seen a
+  // season later without a shared contact is someone else's copy. Near-copies still count.
+  const gap = cfg.resolve.textOnlyMaxDays * 86_400_000;
+  const weakFar = (a: number, b: number, t: number): boolean =>
+    index.textJ[t] < cfg.resolve.strongTextJaccard && Math.abs(index.postedAt[a] - index.postedAt[b]) > gap; // NaN: never far
+  let collisions = 0;
+  if (opts.useText !== false && opts.useIdentifiers !== false && cfg.resolve.dissolveCollisions) {
+    // A small identity group spanning two established text families is a contact collision between floods
+    // (see bridges.ts): drop its identifier edges, so each of its ads follows its own text.
+    const drop = collidingGroups(group, n, index.textA.data, index.textB.data, index.textA.length, cfg.resolve.establishedAds, weakFar);
+    if (drop.size > 0) {
+      collisions = drop.size;
+      ev.keep((a) => !drop.has(group[a]));
+      uf = identityUnion(ev, n);
+      for (let d = 0; d < n; d++) group[d] = uf.find(d);
+    }
+  }
   let textUsed = 0;
   if (opts.useText !== false) {
     // Text joins two identity groups only when their best link is strong: a copied template with other
@@ -164,20 +200,21 @@ export function resolveNetworks(
     const ta = index.textA.data;
     const tb = index.textB.data;
     const tj = index.textJ;
+    const established = cfg.resolve.establishedAds;
+    const gsize = new Int32Array(n);
+    for (let d = 0; d < n; d++) gsize[group[d]]++;
     const best = new Map<number, number>();
     for (let t = 0; t < index.textA.length; t++) {
       const ga = group[ta[t]];
       const gb = group[tb[t]];
       if (ga === gb) continue;
+      if (gsize[ga] < established && gsize[gb] < established && weakFar(ta[t], tb[t], t)) continue;
       const key = ga < gb ? ga * n + gb : gb * n + ga;
       const cur = best.get(key);
       if (cur === undefined || tj[t] > tj[cur]) best.set(key, t);
     }
     const strong = cfg.resolve.strongTextJaccard;
     const weak = cfg.textLinkJaccard;
-    const established = cfg.resolve.establishedAds;
-    const gsize = new Int32Array(n);
-    for (let d = 0; d < n; d++) gsize[group[d]]++;
     const accepted = new Set<number>();
     // (a) Two established identities: only a strong link joins them.
     // (b) Small groups (fewer than `established` ads) join each other on any verified link, forming clusters...
@@ -200,11 +237,15 @@ export function resolveNetworks(
       } else attach.push({ key, ga: bigA ? gb : ga, gb: bigA ? ga : gb, j });
     }
     // ...(c) and each such cluster attaches to the ONE established group it is most similar to, so a few small
-    // groups can never bridge two established operators.
+    // groups can never bridge two established operators. A cluster that is itself established (a text family of
+    // `established` ads or more) needs links to `attachSupportAds` distinct ads of the group: one ad is what a
+    // colliding contact puts into a group, not evidence that the family belongs to it.
+    const thin = thinAttachments(small, group, gsize, ta, tb, index.textA.length, established, cfg.resolve.attachSupportAds);
     const bestBig = new Map<number, { key: number; j: number }>();
     for (const a of attach) {
       if (a.j < weak) continue;
       const root = small.find(a.ga);
+      if (thin.has(root * n + a.gb)) continue;
       const cur = bestBig.get(root);
       if (!cur || a.j > cur.j || (a.j === cur.j && a.key < cur.key)) bestBig.set(root, { key: a.key, j: a.j });
     }
@@ -231,7 +272,7 @@ export function resolveNetworks(
     n,
     Math.max(cfg.resolve.louvainMinSize, cfg.resolve.louvainMinShare * n),
     cfg.resolve.louvainResolution,
-    identifierEdges,
+    group,
   );
   const t3 = performance.now();
   // Reasons: the strongest in-network edge at each endpoint.
@@ -298,10 +339,56 @@ export function resolveNetworks(
       identifierSegments: segments,
       hubSegments: hubs,
       textLinksUsed: textUsed,
+      collisions,
       louvainSplits: splits + groupSplits,
       ms: { evidence: t1 - t0, union: t2 - t1, split: t3 - t2, output: t4 - t3 },
     },
   };
+}
+
+/**
+ * (cluster root × n + established group) pairs where the cluster — a text family of small groups with at least
+ * `established` ads — reaches fewer than `support` distinct ads of the established group.
+ */
+function thinAttachments(
+  small: UnionFind,
+  group: Int32Array,
+  gsize: Int32Array,
+  ta: ArrayLike<number>,
+  tb: ArrayLike<number>,
+  m: number,
+  established: number,
+  support: number,
+): Set<number> {
+  const n = group.length;
+  const thin = new Set<number>();
+  if (support <= 1) return thin;
+  const clusterAds = new Int32Array(n);
+  for (let d = 0; d < n; d++) if (gsize[group[d]] < established) clusterAds[small.find(group[d])]++;
+  const reached = new Map<number, number[]>();
+  for (let t = 0; t < m; t++) {
+    const ga = group[ta[t]];
+    const gb = group[tb[t]];
+    const bigA = gsize[ga] >= established;
+    if (bigA === gsize[gb] >= established) continue;
+    const root = small.find(bigA ? gb : ga);
+    if (clusterAds[root] < established) continue;
+    const key = root * n + (bigA ? ga : gb);
+    const ad = bigA ? ta[t] : tb[t];
+    let l = reached.get(key);
+    if (!l) reached.set(key, (l = []));
+    if (l.length < support && !l.includes(ad)) l.push(ad);
+  }
+  for (const [key, l] of reached) if (l.length < support) thin.add(key);
+  return thin;
+}
+
+function identityUnion(ev: Evidence, n: number): UnionFind {
+  const uf = new UnionFind(n);
+  uf.ensure(n);
+  const m = ev.length ?? ev.ea.length;
+  for (let i = 0; i < m; i++) uf.union(ev.ea[i], ev.eb[i]);
+  return uf;
 }
 
 function timeOf(t: number): number {

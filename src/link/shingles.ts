@@ -3,7 +3,10 @@
  *
  * Normalization: lower case, diacritics stripped (NFKD), every token that contains a digit becomes the single
  * placeholder `#` (ages, rates, phone fragments are slots, not text; phones link through identifiers instead),
- * emoji and pictographs are one-character tokens.
+ * emoji and pictographs are one-character tokens. Optionally (see `TokenizeOptions`) two more kinds of token
+ * are slots: spelled-out digits (`four one six …`: a phone written in words) and the words of the ad's own
+ * contact values (`jade`, `gmail` in `jade (at) gmail (dot) com`). Both vary per ad where the contact does —
+ * a scam flood puts a fresh one in every ad — and contacts are compared as identifiers already.
  * @module
  */
 import { combine32, fmix32, fnv1a32 } from "./hash.js";
@@ -11,6 +14,51 @@ import { combine32, fmix32, fnv1a32 } from "./hash.js";
 const DIGIT_TOKEN = fnv1a32("#");
 /** A token that never occurs in text: separates title from body so no shingle spans both. */
 const FIELD_BREAK = fnv1a32("\u0000|");
+
+/** Spelled-out digits in the languages of the corpus (English, French, Spanish), after normalization. */
+const NUMBER_WORDS: ReadonlySet<number> = new Set(
+  (
+    "zero one two three four five six seven eight nine oh " +
+    "un deux trois quatre cinq sept huit neuf " +
+    "cero uno dos tres cuatro cinco seis siete ocho nueve"
+  )
+    .split(" ")
+    .map(fnv1a32),
+);
+
+const MAX_NUMBER_WORD = 6;
+
+export interface TokenizeOptions {
+  /** Keep the token strings (display, learned phrases). */
+  words?: boolean;
+  /** Spelled-out digits become `#`. */
+  numberWords?: boolean;
+  /** Token hashes that become `#` (see `slotWords`). */
+  slots?: ReadonlySet<number>;
+}
+
+/**
+ * Hashes of the letter runs of contact values (e-mail, handle, url), as `tokenize` hashes tokens: passed as
+ * `slots`, the ad's own contact is a slot in its text.
+ * @example tokenize(["mail jade (at) gmail (dot) com"], { slots: slotWords(["jade@gmail.com"]) }) // mail # (at) # (dot) #
+ */
+export function slotWords(values: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (const v of values) {
+    const t = normalizeText(v);
+    let i = 0;
+    while (i < t.length) {
+      if (!isWordCode(t.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < t.length && isWordCode(t.charCodeAt(i))) i++;
+      out.add(fnv1a32(t.slice(start, i)));
+    }
+  }
+  return out;
+}
 
 export interface Tokens {
   /** FNV-1a hash per token (digit-bearing tokens share one hash). */
@@ -46,12 +94,15 @@ export function normalizeText(text: string): string {
 /**
  * Tokenize one or more fields; a field break token separates them.
  * @example tokenize(["Hot new girl", "Call 416 555 0101"]).hashes.length // 3 + 1 + 4
+ * @example tokenize(["call four one six"], { numberWords: true, words: true }).words // ["call", "#", "#", "#"]
  */
 let scratch = new Uint32Array(4096);
 
-export function tokenize(fields: readonly string[], withWords = false): Tokens {
+export function tokenize(fields: readonly string[], opts: TokenizeOptions = {}): Tokens {
   const out = new TokenBuffer();
-  const words: string[] | undefined = withWords ? [] : undefined;
+  const words: string[] | undefined = opts.words ? [] : undefined;
+  const numbers = opts.numberWords === true;
+  const slots = opts.slots !== undefined && opts.slots.size > 0 ? opts.slots : null;
   for (let f = 0; f < fields.length; f++) {
     if (f > 0 && out.length > 0 && out.last() !== FIELD_BREAK) {
       out.push(FIELD_BREAK);
@@ -73,8 +124,10 @@ export function tokenize(fields: readonly string[], withWords = false): Tokens {
           h = Math.imul(h ^ d, 0x01000193);
           i++;
         }
-        out.push(digit ? DIGIT_TOKEN : h >>> 0);
-        words?.push(digit ? "#" : t.slice(start, i));
+        h >>>= 0;
+        const slot = digit || (numbers && i - start <= MAX_NUMBER_WORD && NUMBER_WORDS.has(h)) || (slots !== null && slots.has(h));
+        out.push(slot ? DIGIT_TOKEN : h);
+        words?.push(slot ? "#" : t.slice(start, i));
       } else if (isPictograph(c)) {
         const len = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
         const s = t.slice(i, i + len);

@@ -8,7 +8,8 @@ import type { BoilerplateState } from "./boilerplate.js";
 import type { LinkIndex } from "./link-index.js";
 import { U32List } from "./pool.js";
 
-export const SNAPSHOT_VERSION = 1;
+/** 2: contact words and spelled-out digits are slots in the shingles (config `contactSlots`). */
+export const SNAPSHOT_VERSION = 2;
 
 export interface IndexSnapshot {
   meta: {

@@ -1,7 +1,9 @@
 /**
  * Guard against giant components: a component larger than `minSize` is re-partitioned by Louvain communities
  * over its weighted evidence edges (graphology). Weak bridges (a few template links between two operators who
- * copied the same template) fall between communities; dense identifier/text evidence stays together.
+ * copied the same template) fall between communities; dense identifier/text evidence stays together. Identity
+ * groups (ads sharing a non-hub phone or e-mail) are the graph's nodes, never cut: percolation happens between
+ * operators, and a large agency's one switchboard is one operator however many ads carry it.
  * @module
  */
 import { UndirectedGraph } from "graphology";
@@ -15,15 +17,19 @@ type LouvainFn = (
 // The package is CommonJS; at run time its default import is the function itself.
 const louvain = louvainImport as unknown as LouvainFn;
 
-/** Returns a label per ad (component root, or a fresh label for each Louvain community) and the split count. */
+/**
+ * Returns a label per ad (component root, or a fresh label for each Louvain community) and the split count.
+ * `group` maps each ad to its identity group (default: every ad its own): groups are the nodes Louvain moves.
+ */
 export function splitLarge(
   comp: Int32Array,
   ev: Evidence,
   n: number,
   minSize: number,
   resolution: number,
-  _identifierEdges: number,
+  group?: Int32Array,
 ): { labels: Int32Array; splits: number } {
+  const node = (d: number): number => (group ? group[d] : d);
   const labels = comp.slice();
   // Labels are component roots (< n) or group-community labels (≥ n) from splitTextJoinedGroups.
   const size = new Map<number, number>();
@@ -48,11 +54,12 @@ export function splitLarge(
     l.push(i);
   }
   for (const c of [...big].sort((x, y) => x - y)) {
-    const g = new UndirectedGraph({ multi: false, allowSelfLoops: false });
+    // Evidence inside an identity group becomes a self-loop of its node: the contraction keeps modularity as it
+    // is on the ads (graphology's Louvain contracts its own levels the same way).
+    const g = new UndirectedGraph({ multi: false, allowSelfLoops: true });
     for (const i of edgesOf.get(c) ?? []) {
-      const a = String(ev.ea[i]);
-      const b = String(ev.eb[i]);
-      if (a === b) continue;
+      const a = String(node(ev.ea[i]));
+      const b = String(node(ev.eb[i]));
       g.mergeNode(a);
       g.mergeNode(b);
       const w = ev.ew[i];
@@ -66,14 +73,21 @@ export function splitLarge(
       seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
       return seed / 4294967296;
     };
+    if (g.order < 2) continue; // one identity group: nothing to split
     const communities = louvain(g, { resolution, rng, getEdgeWeight: "weight" });
     const map = new Map<number, number>();
-    for (const [node, cm] of Object.entries(communities)) {
+    const labelOf = new Map<number, number>();
+    for (const [key, cm] of Object.entries(communities)) {
       let l = map.get(cm);
       if (l === undefined) map.set(cm, (l = nextLabel++));
-      labels[Number(node)] = l;
+      labelOf.set(Number(key), l);
     }
     if (map.size > 1) splits += map.size - 1;
+    for (let d = 0; d < n; d++) {
+      if (comp[d] !== c) continue;
+      const l = labelOf.get(node(d));
+      if (l !== undefined) labels[d] = l;
+    }
   }
   return { labels, splits };
 }

@@ -8,7 +8,7 @@
  * links are recomputed for every ad when the batch changed the learned boilerplate.
  */
 import type { Link } from "../domain/link.js";
-import { LinkIndex, type LinkConfigInput } from "../link/index.js";
+import { LinkIndex, SNAPSHOT_VERSION, type LinkConfigInput } from "../link/index.js";
 import type { NetworkWrite, Store } from "../store/store.js";
 import { IDENTIFIER_FACT_KINDS, toLinkRecord, type Identifier } from "./link-records.js";
 import { decodeLinkState, encodeLinkState } from "./link-state.js";
@@ -52,6 +52,7 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
     const saved = await store.getStageState(STAGE);
     const state = saved ? decodeLinkState(saved) : null;
     if (!state) reason = "no saved index";
+    else if (state.snapshot.meta.version !== SNAPSHOT_VERSION) reason = `saved index has format ${state.snapshot.meta.version}, not ${SNAPSHOT_VERSION}`;
     else if (await store.adsChangedSince(state.lastIngestRun, state.lastAdId)) reason = "ads already linked have new versions";
     else {
       index = LinkIndex.deserialize(state.snapshot, opts.config ?? {});

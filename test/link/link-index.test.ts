@@ -139,10 +139,18 @@ describe("giant-component backstop", () => {
     ev.ew.push(0.1);
     ev.er.push(0);
     const comp = new Int32Array(60); // one component, root 0
-    const { labels, splits } = splitLarge(comp, ev, 60, 10, 1, 0);
+    const { labels, splits } = splitLarge(comp, ev, 60, 10, 1);
     expect(splits).toBe(1);
     expect(labels[1]).toBe(labels[29]);
     expect(labels[31]).toBe(labels[58]);
     expect(labels[1]).not.toBe(labels[31]);
+    // One identity group (an agency's switchboard on every ad) is never cut, however large.
+    const one = new Int32Array(60);
+    expect(splitLarge(comp, ev, 60, 10, 1, one).splits).toBe(0);
+    // Groups are the nodes: the two cliques as two groups still split into two communities.
+    const two = Int32Array.from({ length: 60 }, (_, d) => (d < 30 ? 0 : 30));
+    const byGroup = splitLarge(comp, ev, 60, 10, 1, two);
+    expect(byGroup.splits).toBe(1);
+    expect(byGroup.labels[0]).not.toBe(byGroup.labels[59]);
   });
 });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "../../src/ingest/ingest.js";
 import { linkStore } from "../../src/pipeline/link.js";
+import { decodeLinkState, encodeLinkState } from "../../src/pipeline/link-state.js";
 import { pruneTextLinks } from "../../src/pipeline/prune-links.js";
 import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { generateCorpus } from "../../src/synth/index.js";
@@ -69,6 +70,20 @@ describe("link stage", () => {
     const s = await linkStore(store);
     expect(s.mode).toBe("full");
     expect(s.reason).toMatch(/new versions/);
+    await store.close();
+  });
+
+  it("a saved index of another format forces a full rebuild instead of mixing shingles", async () => {
+    const store = await SqliteStore.open(t.file("inc.db"));
+    await linkStore(store);
+    const state = decodeLinkState((await store.getStageState("link")) ?? {});
+    expect(state).not.toBeNull();
+    if (!state) return;
+    state.snapshot.meta.version = 1;
+    await store.putStageState("link", encodeLinkState(state));
+    const s = await linkStore(store);
+    expect(s.mode).toBe("full");
+    expect(s.reason).toMatch(/format 1/);
     await store.close();
   });
 
