@@ -1,14 +1,18 @@
 /**
  * `npm run bench [-- 100000 1000000]`: the whole pipeline on synthetic corpora — synth, ingest (with FTS and
  * extraction), link + resolve — each stage in its own process; prints throughput, end-to-end time, peak RSS and
- * the empirical scaling exponent between the smallest and largest size.
+ * the empirical scaling exponent between the smallest and largest size. It starts with extraction alone: one
+ * thread (with the time by extractor), worker threads, and worker threads as ingest runs them (parse, validate,
+ * hash, extract); `--extract-only` stops there.
  */
 import { execFileSync } from "node:child_process";
+import { Worker } from "node:worker_threads";
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchExtract } from "../src/extract/bench.js";
 import { PreparePool } from "../src/ingest/pool.js";
+import { packRecords } from "../src/ingest/wire.js";
 import { generateCorpus } from "../src/synth/index.js";
 import type { ApiBenchRow } from "./api.js";
 
@@ -36,25 +40,75 @@ function extractionBench(): void {
   const texts: string[] = [];
   for (const r of generateCorpus({ ads: 20_000, seed: 7 })) texts.push(`${r.ad.title ?? ""}\n${r.ad.body ?? ""}`);
   const r = benchExtract(texts);
-  const per = Object.entries(r.perExtractorMs).sort((a, b) => b[1] - a[1]).map(([k, ms]) => `${k} ${ms.toFixed(0)} ms`).join(", ");
-  console.log(`extract (1 thread, 20,000 synthetic ads): ${fmt(r.adsPerSec)} ads/s; time by extractor: ${per}`);
+  const total = Object.values(r.perExtractorMs).reduce((a, b) => a + b, 0);
+  const per = Object.entries(r.perExtractorMs)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, ms]) => `${k} ${ms.toFixed(0)} ms (${Math.round((100 * ms) / total)}%)`)
+    .join(", ");
+  console.log(`extract (1 thread, 20,000 synthetic ads): ${fmt(r.adsPerSec)} ads/s (${fmt(r.adsPerCpuSec)} per CPU-second); dominant: ${r.dominant}`);
+  console.log(`  time by extractor ("text" = normalization, lower case, digit runs, word starts, shared by all): ${per}`);
 }
 
-/** Extraction as ingest runs it: worker threads doing parse + validate + hash + extract, results cloned back. */
-async function pooledExtractionBench(): Promise<void> {
-  const workers = availableParallelism();
+const THREAD_ADS = 40_000;
+
+/** "; N µs CPU per ad (all threads)" since `c0`: with the wall rate, shows how much a busy machine held us back. */
+function cpuPerAd(c0: NodeJS.CpuUsage, ads: number): string {
+  const c = process.cpuUsage(c0);
+  return `; ${((c.user + c.system) / ads).toFixed(0)} µs CPU per ad, all threads`;
+}
+const BATCH = 2000;
+
+function threadLines(): string[] {
   const lines: string[] = [];
-  for (const r of generateCorpus({ ads: 40_000, seed: 8 })) lines.push(JSON.stringify(r.ad));
+  for (const r of generateCorpus({ ads: THREAD_ADS, seed: 8 })) lines.push(JSON.stringify(r.ad));
+  return lines;
+}
+
+/** Extraction alone in worker threads: JSON lines in, facts out as JSON (no validation, hashing or store items). */
+async function threadedExtractionBench(lines: string[]): Promise<void> {
+  const n = availableParallelism();
+  const workers = Array.from({ length: n }, () => new Worker(new URL("./extract-worker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 96 } }));
+  const waiting = new Map<number, () => void>();
+  for (const w of workers) w.on("message", (m: { seq: number }) => waiting.get(m.seq)?.());
+  let seq = 0;
+  const run = (from: number, to: number, batch: number): Promise<void>[] => {
+    const jobs: Promise<void>[] = [];
+    for (let i = from; i < to; i += batch) {
+      const s = seq++;
+      const packed = packRecords(lines.slice(i, Math.min(to, i + batch)).map((text, k) => ({ line: i + k + 1, text })));
+      if (Array.isArray(packed)) throw new Error("bench: lines did not pack");
+      jobs.push(new Promise((res) => waiting.set(s, res)));
+      workers[s % n].postMessage({ seq: s, lines: packed }, [packed.meta.buffer as ArrayBuffer]);
+    }
+    return jobs;
+  };
+  try {
+    // Warm each worker's JIT as benchExtract warms its thread (2,000 ads).
+    await Promise.all(run(0, n * 2000, 2000));
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    await Promise.all(run(0, lines.length, BATCH));
+    const s = (performance.now() - t0) / 1000;
+    console.log(`extract (${n} worker threads, extraction only, facts back as JSON, ${fmt(lines.length)} ads): ${fmt(lines.length / s)} ads/s${cpuPerAd(c0, lines.length)}`);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** Extraction as ingest runs it: worker threads doing parse + validate + hash + extract, prepared batches back. */
+async function pooledExtractionBench(lines: string[]): Promise<void> {
+  const workers = availableParallelism();
   const pool = new PreparePool(workers);
   try {
     // Warm each worker's JIT and data files first, as a long ingest would have.
     await Promise.all(Array.from({ length: workers }, (_, w) => pool.submit(lines.slice(w * 500, w * 500 + 500).map((text, i) => ({ line: i + 1, text })), { file: "warm", extract: true })));
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const jobs: Promise<unknown>[] = [];
-    for (let i = 0; i < lines.length; i += 2000) jobs.push(pool.submit(lines.slice(i, i + 2000).map((text, k) => ({ line: i + k + 1, text })), { file: "bench", extract: true }));
+    for (let i = 0; i < lines.length; i += BATCH) jobs.push(pool.submit(lines.slice(i, i + BATCH).map((text, k) => ({ line: i + k + 1, text })), { file: "bench", extract: true }));
     await Promise.all(jobs);
     const s = (performance.now() - t0) / 1000;
-    console.log(`extract (${workers} worker threads, incl. parse/validate/hash, 40,000 ads): ${fmt(lines.length / s)} ads/s`);
+    console.log(`extract (${workers} worker threads, incl. parse/validate/hash, ${fmt(lines.length)} ads): ${fmt(lines.length / s)} ads/s${cpuPerAd(c0, lines.length)}`);
   } finally {
     await pool.close();
   }
@@ -63,7 +117,9 @@ async function pooledExtractionBench(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`threadline bench — node ${process.version}, ${availableParallelism()} cores`);
   extractionBench();
-  await pooledExtractionBench();
+  const lines = threadLines();
+  await threadedExtractionBench(lines);
+  await pooledExtractionBench(lines);
   if (process.argv.includes("--extract-only")) return;
   const rows: { n: number; results: StageResult[]; total: number }[] = [];
   for (const n of sizes) {

@@ -30,11 +30,15 @@ const NUM = `(\\d{2}|${WORD})`;
 const NOT_MEASURE = "(?![\\d'\"’]|\\s*(?:lbs?|kg|cm|in\\b|inch|ft|\\$|%|mins?|hrs?|h\\b|dd|[a-h]\\b|/|hours?|years?\\s+(?:of\\s+)?exp))";
 
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-const NUMBER_STARTS = [...DIGITS, "th", "fo", "fi", "si", "se", "ei", "ni", "tw"];
+/** How NUM can start: two digits, or the first three letters of a number word. */
+const NUMBER_STARTS = [
+  ...DIGITS.flatMap((a) => DIGITS.map((b) => a + b)),
+  "thi", "fou", "for", "fif", "six", "sev", "eig", "nin", "twe",
+];
 /** Word-anchored patterns, run sticky where their first letters occur (see text/triggers.ts). */
 const PATTERNS: { re: Triggered; confidence: number }[] = [
   {
-    re: triggered("age:label", new RegExp(`\\b(?:poster'?s?\\s+)?age[ds]?\\s*(?:is|[:=\\-])?\\s*${NUM}(?![\\d/])`, "gi"), ["po", "ag"]),
+    re: triggered("age:label", new RegExp(`\\b(?:poster'?s?\\s+)?age[ds]?\\s*(?:is|[:=\\-])?\\s*${NUM}(?![\\d/])`, "gi"), ["pos", "age"]),
     confidence: 0.95,
   },
   {
@@ -45,7 +49,7 @@ const PATTERNS: { re: Triggered; confidence: number }[] = [
     ),
     confidence: 0.9,
   },
-  { re: triggered("age:turned", new RegExp(`\\bjust\\s+turned\\s+${NUM}(?!\\d)`, "gi"), ["ju"]), confidence: 0.9 },
+  { re: triggered("age:turned", new RegExp(`\\bjust\\s+turned\\s+${NUM}(?!\\d)`, "gi"), ["jus"]), confidence: 0.9 },
   {
     re: triggered("age:i-am", new RegExp(`\\b(?:i'?m|i\\s+am|im)\\s+(?:only\\s+|just\\s+)?${NUM}\\b${NOT_MEASURE}`, "gi"), ["i"]),
     confidence: 0.75,

@@ -50,9 +50,10 @@ export interface CueEntry {
   /** Matched against the normalized text; null for cues derived from other facts. */
   pattern: RegExp | null;
   /**
-   * For a word-anchored pattern (`b(...)`): every two-character (lower-case) prefix a match can start with, so
-   * the pattern only runs where it can match (`text/triggers.ts`). Keep in step with the pattern; a test checks
-   * the examples. Absent: the pattern scans the whole text.
+   * For a word-anchored pattern (`b(...)`): the (lower-case) prefixes a match can start with, three characters
+   * where the third is a fixed letter ("pro" for "professional"), else two ("no" for "no\s+games"), so the
+   * pattern only runs where it can match (`text/triggers.ts`). Keep in step with the pattern; a test checks the
+   * examples. Absent: the pattern scans the whole text.
    */
   starts?: string[];
   evidence: Evidence;
@@ -74,7 +75,7 @@ export const CUE_LEXICON: CueEntry[] = [
         "safe\\s*(?:and|&)\\s*(?:clean|discreet|sane)|clean\\s*(?:and|&)\\s*safe|respectful|reliable|trustworthy|legit|" +
         "no\\s+(?:games|fakes|scams?|drama|rush)|honest|upscale|classy|high[\\s-]?class|elite",
     ),
-    starts: ["pr", "di", "ge", "10", "re", "ve", "sa", "cl", "tr", "le", "no", "ho", "up", "hi", "el"],
+    starts: ["pro", "dis", "gen", "100", "rea", "ver", "saf", "cle", "res", "rel", "tru", "leg", "no", "hon", "ups", "cla", "hig", "eli"],
     evidence: "moderate",
     direction: "higher",
     source: "nij-2024",
@@ -106,7 +107,7 @@ export const CUE_LEXICON: CueEntry[] = [
         "teen|teens|school\\s*girl|college\\s+girl|innocent|baby\\s*(?:girl|face)|girl\\s+next\\s+door|daddy'?s\\s+(?:girl|princess)|" +
         "lolita|cheerleader|tiny|lil",
     ),
-    starts: ["yo", "fr", "ba", "ju", "ne", "te", "sc", "co", "in", "gi", "da", "lo", "ch", "ti", "li"],
+    starts: ["you", "fre", "bar", "jus", "new", "tee", "sch", "col", "inn", "bab", "gir", "dad", "lol", "che", "tin", "lil"],
     evidence: "moderate",
     direction: "higher",
     source: "nij-2024",
@@ -120,7 +121,7 @@ export const CUE_LEXICON: CueEntry[] = [
         "leaving\\s+(?:soon|tomorrow|town)|last\\s+(?:day|days|night|chance)|limited\\s+time|on\\s+tour|touring|passing\\s+through|" +
         "only\\s+here\\s+(?:until|till|for)|back\\s+in\\s+town|here\\s+for\\s+(?:a\\s+few|the\\s+weekend|one\\s+week)",
     ),
-    starts: ["ne", "ju", "vi", "in", "le", "la", "li", "on", "to", "pa", "ba", "he"],
+    starts: ["new", "jus", "vis", "in", "lea", "las", "lim", "on", "tou", "pas", "bac", "her"],
     evidence: "moderate",
     direction: "lower",
     source: "nij-2024",
@@ -130,7 +131,7 @@ export const CUE_LEXICON: CueEntry[] = [
     code: "client_screening",
     label: "Client screening required",
     pattern: b("screening\\s+(?:required|needed|mandatory)|references?\\s+(?:required|needed)|verification\\s+required|must\\s+(?:be\\s+)?verif(?:y|ied)"),
-    starts: ["sc", "re", "ve", "mu"],
+    starts: ["scr", "ref", "ver", "mus"],
     evidence: "not-significant",
     direction: "none",
     source: "nij-2024",
@@ -143,7 +144,7 @@ export const CUE_LEXICON: CueEntry[] = [
       "she\\s+(?:is|will|has|loves|offers|can|does)|she'?s|her\\s+(?:pics|photos|services|rates)|ask\\s+for\\s+her|" +
         "book\\s+her|call\\s+for\\s+her|my\\s+girls|our\\s+girls|the\\s+girls\\s+(?:are|will)",
     ),
-    starts: ["sh", "he", "as", "bo", "ca", "my", "ou", "th"],
+    starts: ["she", "her", "ask", "boo", "cal", "my", "our", "the"],
     evidence: "weak",
     direction: "unknown",
     source: "keyword-lists",
@@ -163,7 +164,7 @@ export const CUE_LEXICON: CueEntry[] = [
     code: "unprotected_services",
     label: "Unprotected services offered",
     pattern: b("no\\s+condoms?|without\\s+(?:a\\s+)?condoms?|bare\\s*back|bbfs|bbbj|raw\\s+(?:service|sex)|natural\\s+service"),
-    starts: ["no", "wi", "ba", "bb", "ra", "na"],
+    starts: ["no", "wit", "bar", "bbf", "bbb", "raw", "nat"],
     evidence: "weak",
     direction: "unknown",
     source: "keyword-lists",
@@ -183,7 +184,7 @@ export const CUE_LEXICON: CueEntry[] = [
     code: "availability_24_7",
     label: "Round-the-clock availability",
     pattern: b("24\\s*/\\s*7|24\\s*hrs?|24\\s*hours|anytime\\s+day\\s+or\\s+night"),
-    starts: ["24", "an"],
+    starts: ["24", "any"],
     evidence: "weak",
     direction: "unknown",
     source: "keyword-lists",

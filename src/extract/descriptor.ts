@@ -42,23 +42,24 @@ function words(keys: string[]): string {
 }
 // Plain \b boundaries without the u flag: several times faster than Unicode lookbehinds on long ads. All are
 // word-anchored and run sticky at the word starts their first two letters allow (see text/triggers.ts).
-const twoLetters = (keys: string[]): string[] => [...new Set(keys.map((k) => k.slice(0, 2)))];
+// Every key has three letters before any space, so its first three characters are a prefix of every match.
+const threeLetters = (keys: string[]): string[] => [...new Set(keys.map((k) => k.slice(0, 3)))];
 const ETHNICITY_RE = triggered(
   "descriptor:ethnicity",
   new RegExp(`\\b(${words(Object.keys(ETHNICITY))})\\b`, "gi"),
-  twoLetters(Object.keys(ETHNICITY)),
+  threeLetters(Object.keys(ETHNICITY)),
 );
 const LANGUAGE_RE = triggered(
   "descriptor:language",
   new RegExp(`\\b(${words(Object.keys(LANGUAGES))})\\b(\\s+speaking)?`, "gi"),
-  twoLetters(Object.keys(LANGUAGES)),
+  threeLetters(Object.keys(LANGUAGES)),
 );
-const LOCATION_RE = triggered("descriptor:location", /\b(in|out|car)[\s-]?calls?\b/gi, ["in", "ou", "ca"]);
-const BILINGUAL_RE = triggered("descriptor:bilingual", /\bbilingu(?:al|e)\b/gi, ["bi"]);
+const LOCATION_RE = triggered("descriptor:location", /\b(in|out|car)[\s-]?calls?\b/gi, ["in", "out", "car"]);
+const BILINGUAL_RE = triggered("descriptor:bilingual", /\bbilingu(?:al|e)\b/gi, ["bil"]);
 const MULTIPLE_RE = triggered(
   "descriptor:multiple",
   /\b(?:(?:2|3|two|three|deux)\s*(?:girls?|ladies|women|babes|hotties|chicks)|duo|double\s+(?:the\s+)?(?:fun|trouble)|me\s+(?:and|&)\s+my\s+(?:friend|girlfriend|gf|bestie|sister|roomate|roommate)|my\s+(?:friend|girlfriend|gf|bestie)\s+(?:and|&)\s+(?:i|me)|2\s*girl\s+special)\b/gi,
-  ["2", "3", "tw", "th", "de", "du", "do", "me", "my"],
+  ["2", "3", "two", "thr", "deu", "duo", "dou", "me", "my"],
 );
 
 /** Extract every descriptor from `text`. */

@@ -7,7 +7,9 @@
  * extractEmails("jade (at) gmail (dot) com")[0].value; // "jade@gmail.com"
  */
 import type { Fact, TextField } from "../domain/fact.js";
+import { isSpaceCode } from "./text/chars.js";
 import { normalizeText, originalSpan } from "./text/normalize.js";
+import { anchored, runAnchored } from "./text/sticky.js";
 
 /** Top-level domains accepted after a spelled-out " at " or " dot ". */
 export const COMMON_TLDS = new Set([
@@ -29,18 +31,45 @@ const SPLIT_DOT = new RegExp(DOT, "gi");
 const PLAIN = /^[a-z0-9._%+-]+@[a-z0-9.-]+$/i;
 const SPELLED = /\s(?:at|dot)\s/i;
 
+/** Where the "at" of an address can begin: "@", an opening bracket ("(at)"), or " at " between spaces. */
+const AT_ANCHOR = /[@([{<]|[aA][tT](?=\s)/g;
+
+function isLocalCode(c: number): boolean {
+  // [a-z0-9._%+-] with the i flag
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+}
+
+/**
+ * Where EMAIL can match, ascending. The local part is a run of `[a-z0-9._%+-]` that its lookbehind makes maximal,
+ * and the "at" (which starts with a space, "@" or a bracket, none of them local characters) follows it at once,
+ * so every match starts at the start of the local-character run that ends before an anchor and the spaces
+ * before it.
+ */
+function localStarts(t: string): number[] {
+  const out: number[] = [];
+  AT_ANCHOR.lastIndex = 0;
+  for (let m = AT_ANCHOR.exec(t); m !== null; m = AT_ANCHOR.exec(t)) {
+    // " at " needs a space before it too (checked here: a lookbehind makes the scan twice as slow).
+    if (m[0].length === 2 && (m.index === 0 || !isSpaceCode(t.charCodeAt(m.index - 1)))) continue;
+    let end = m.index;
+    while (end > 0 && isSpaceCode(t.charCodeAt(end - 1))) end--;
+    let start = end;
+    while (start > 0 && isLocalCode(t.charCodeAt(start - 1))) start--;
+    if (start < end && (out.length === 0 || out[out.length - 1] < start)) out.push(start);
+  }
+  return out;
+}
+
+const EMAIL_AT = anchored("email", EMAIL, (n) => localStarts(n.text));
+
 /** Extract every email address from `text`. */
 export function extractEmails(text: string, field: TextField = "body"): Fact[] {
   const n = normalizeText(text);
-  const t = n.text;
-  // Cheap precheck: an "@" or a spelled "at".
-  if (!t.includes("@") && !/\bat\b/i.test(t)) return [];
   const out: Fact[] = [];
-  EMAIL.lastIndex = 0;
-  for (let m = EMAIL.exec(t); m !== null; m = EMAIL.exec(t)) {
+  runAnchored(EMAIL_AT, n, (m) => {
     const [whole, local, domainPart, tld] = m;
     const lowTld = tld.toLowerCase();
-    if (SPELLED.test(whole) && !COMMON_TLDS.has(lowTld)) continue;
+    if (SPELLED.test(whole) && !COMMON_TLDS.has(lowTld)) return;
     const domain = domainPart.split(SPLIT_DOT).join(".").toLowerCase();
     const value = `${local.toLowerCase()}@${domain}.${lowTld}`;
     const span = originalSpan(n, m.index, m.index + whole.length);
@@ -54,6 +83,6 @@ export function extractEmails(text: string, field: TextField = "body"): Fact[] {
       obfuscated,
       data: { domain: `${domain}.${lowTld}` },
     });
-  }
+  });
   return out;
 }

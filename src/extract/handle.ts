@@ -12,6 +12,8 @@ import type { Fact, TextField } from "../domain/fact.js";
 import { phoneRefs } from "./phone.js";
 import { lowerText, normalizeText, originalSpan } from "./text/normalize.js";
 import type { NormalizedText } from "./text/normalize.js";
+import { anchored, runAnchored } from "./text/sticky.js";
+import { wordFamily, wordStarts } from "./text/triggers.js";
 
 export type Platform =
   | "snapchat" | "instagram" | "kik" | "telegram" | "whatsapp" | "wechat" | "line" | "twitter" | "onlyfans";
@@ -54,12 +56,32 @@ const URL_PLATFORM: Record<string, Platform> = {
 const WHATSAPP = /(?<![\p{L}])(?:wh?ats?\s?app?|wa\.me\/|wsp)(?![\p{L}])/giu;
 
 /**
- * Cheap precheck on the lower-cased text: something that could start a handle (the ghost emoji is checked
- * apart). Without the `i` and `u` flags this is several times faster; it only has to let through every text the
- * handle patterns could match.
+ * The precheck on the lower-cased text: something that could start a handle (the ghost emoji is checked apart).
+ * A WhatsApp mention ("watsapp") counts only in a text that passes it.
  */
 const HINT = /snap|insta|kik|telegram|chat|weixin|twitter|fans|\.com\/|\.me\/|whats|wsp|\b(?:sc|ig|tg|line|of|tw|x)\b/;
 const GHOST = "\u{1F47B}";
+
+/*
+ * HINT only decides whether WhatsApp mentions count: every other match that yields a handle contains a HINT match
+ * (STRICT_RE also reads "lineid", which names no platform), so those need no precheck. The alias patterns start
+ * at a word start (their lookbehind) with an alias's first letters, so they run sticky at those word starts
+ * (`text/triggers.ts`) and at the ghost emoji; profile URLs need ".com/" or ".me/"; a WhatsApp mention starts
+ * where WHATSAPP_AT matches in the lower-cased text (same offsets when the lengths agree).
+ */
+const LOOSE_FAMILY = wordFamily(["sna", "ins", "kik", "tel", "we", "twi", "onl"]);
+const STRICT_FAMILY = wordFamily(["sc", "ig", "tg", "lin", "of", "tw", "x"]);
+const WHATSAPP_AT = /wh?ats?\s?app?|wa\.me\/|wsp/g;
+const LOOSE_AT = anchored("handle:loose", LOOSE_RE, (n) => {
+  const starts = wordStarts(n).at(LOOSE_FAMILY);
+  const ghost = n.text.indexOf(GHOST);
+  return ghost < 0 ? starts : withGhosts(starts, n.text, ghost);
+});
+const STRICT_AT = anchored("handle:strict", STRICT_RE, (n) => wordStarts(n).at(STRICT_FAMILY));
+const WHATSAPP_MENTION = anchored("handle:whatsapp", WHATSAPP, (n) => {
+  const lower = lowerText(n);
+  return lower.length === n.text.length ? positions(WHATSAPP_AT, lower) : null;
+});
 
 /** Words that follow a platform name but are not handles ("snap me", "kik only"). */
 const STOP = new Set([
@@ -76,7 +98,7 @@ export function extractHandles(text: string, field: TextField = "body"): Fact[] 
   const n = normalizeText(text);
   const t = n.text;
   const out: Fact[] = [];
-  if (!HINT.test(lowerText(n)) && !t.includes(GHOST)) return out;
+  const lower = lowerText(n);
   const taken: [number, number][] = [];
   const add = (platform: Platform, handle: string, start: number, end: number, obfuscated: boolean): void => {
     if (taken.some(([s, e]) => s < end && start < e)) return;
@@ -91,26 +113,43 @@ export function extractHandles(text: string, field: TextField = "body"): Fact[] 
       data: { platform, handle },
     });
   };
+  const ghost = t.indexOf(GHOST);
+  const hint = (): boolean => HINT.test(lower) || ghost >= 0;
   URL_HANDLE.lastIndex = 0;
-  for (let m = URL_HANDLE.exec(t); m !== null; m = URL_HANDLE.exec(t)) {
+  const url = lower.includes(".com/") || lower.includes(".me/");
+  for (let m = url ? URL_HANDLE.exec(t) : null; m !== null; m = URL_HANDLE.exec(t)) {
     const handle = cleanHandle(m[2]);
     if (handle !== null) add(URL_PLATFORM[m[1].toLowerCase()], handle, m.index, m.index + m[0].length, false);
   }
-  for (const re of [LOOSE_RE, STRICT_RE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
-      const alias = m[1].toLowerCase().replace(/\s+/g, " ");
-      const platform = ALIAS[alias];
-      if (platform === undefined) continue;
-      // "x" and "of" only as all-caps labels ("X: @jade", "OF: jade").
-      if ((alias === "x" || alias === "of") && m[1] !== m[1].toUpperCase()) continue;
-      const handle = cleanHandle(m[2]);
-      if (handle === null) continue;
-      add(platform, handle, m.index, m.index + m[0].length, alias === "\u{1F47B}");
-    }
-  }
-  whatsapp(n, field, add);
+  const alias = (m: RegExpExecArray): void => {
+    const a = m[1].toLowerCase().replace(/\s+/g, " ");
+    const platform = ALIAS[a];
+    if (platform === undefined) return;
+    // "x" and "of" only as all-caps labels ("X: @jade", "OF: jade").
+    if ((a === "x" || a === "of") && m[1] !== m[1].toUpperCase()) return;
+    const handle = cleanHandle(m[2]);
+    if (handle === null) return;
+    add(platform, handle, m.index, m.index + m[0].length, a === "\u{1F47B}");
+  };
+  runAnchored(LOOSE_AT, n, alias);
+  runAnchored(STRICT_AT, n, alias);
+  whatsapp(n, field, add, hint);
   return out.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** Start positions of the matches of global `re` in `s`. */
+function positions(re: RegExp, s: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) out.push(m.index);
+  return out;
+}
+
+/** Word starts merged with the positions of the ghost emoji (the first at `first`), ascending. */
+function withGhosts(starts: Iterable<number>, t: string, first: number): number[] {
+  const ghosts: number[] = [];
+  for (let g = first; g >= 0; g = t.indexOf(GHOST, g + GHOST.length)) ghosts.push(g);
+  return [...starts, ...ghosts].sort((a, b) => a - b);
 }
 
 function cleanHandle(raw: string): string | null {
@@ -124,11 +163,12 @@ function whatsapp(
   n: NormalizedText,
   field: TextField,
   add: (p: Platform, h: string, s: number, e: number, o: boolean) => void,
+  hint: () => boolean,
 ): void {
-  WHATSAPP.lastIndex = 0;
   const mentions: number[] = [];
-  for (let m = WHATSAPP.exec(n.text); m !== null; m = WHATSAPP.exec(n.text)) mentions.push(m.index);
-  if (mentions.length === 0) return;
+  runAnchored(WHATSAPP_MENTION, n, (m) => mentions.push(m.index));
+  // Mentions count only where the handle precheck passes ("watsapp" alone does not).
+  if (mentions.length === 0 || !hint()) return;
   const phones = phoneRefs(n.original, field);
   for (const at of mentions) {
     const origAt = originalSpan(n, at, at + 1)[0];

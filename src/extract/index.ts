@@ -15,6 +15,8 @@ import { extractNames } from "./name.js";
 import { extractPhones } from "./phone.js";
 import { extractPlaces, placesFromAreaCodes } from "./place.js";
 import { extractPrices } from "./price.js";
+import { asciiDigitRuns, lowerText, normalizeText } from "./text/normalize.js";
+import { wordStarts } from "./text/triggers.js";
 import { extractUrls } from "./url.js";
 
 /** Stamped on stored facts; bump the minor version when an extractor's output changes. */
@@ -62,23 +64,76 @@ export function extractAd(ad: AdText, timings?: Record<string, number>): Fact[] 
   for (const field of FIELDS) {
     const text = ad[field];
     if (text === undefined || text === null || text.length === 0) continue;
-    const facts: Fact[] = [];
-    for (const name of FIELD_EXTRACTORS[field]) {
-      const t0 = timings === undefined ? 0 : performance.now();
-      facts.push(...EXTRACTORS[name](text, field));
-      if (timings !== undefined) timings[name] = (timings[name] ?? 0) + performance.now() - t0;
-    }
-    if (field === "title" || field === "body") {
-      const t0 = timings === undefined ? 0 : performance.now();
-      facts.push(...extractCues(text, field, facts));
-      if (timings !== undefined) timings.cue = (timings.cue ?? 0) + performance.now() - t0;
-    }
-    const phones = facts.filter((f) => f.kind === "phone");
-    facts.push(...placesFromAreaCodes(phones));
-    facts.sort((a, b) => a.span[0] - b.span[0] || a.kind.localeCompare(b.kind));
-    out.push(...facts);
+    const facts = timings === undefined ? cachedField(text, field) : extractField(text, field, timings);
+    for (const f of facts) out.push(f);
   }
   return out;
+}
+
+/** The facts of one field, ordered by span. With `timings`, the shared per-text passes are charged to "text". */
+function extractField(text: string, field: TextField, timings?: Record<string, number>): Fact[] {
+  if (timings !== undefined) {
+    const t0 = performance.now();
+    const n = normalizeText(text);
+    lowerText(n);
+    asciiDigitRuns(n);
+    wordStarts(n);
+    timings.text = (timings.text ?? 0) + performance.now() - t0;
+  }
+  const facts: Fact[] = [];
+  for (const name of FIELD_EXTRACTORS[field]) {
+    const t0 = timings === undefined ? 0 : performance.now();
+    for (const f of EXTRACTORS[name](text, field)) facts.push(f);
+    if (timings !== undefined) timings[name] = (timings[name] ?? 0) + performance.now() - t0;
+  }
+  if (field === "title" || field === "body") {
+    const t0 = timings === undefined ? 0 : performance.now();
+    for (const f of extractCues(text, field, facts)) facts.push(f);
+    if (timings !== undefined) timings.cue = (timings.cue ?? 0) + performance.now() - t0;
+  }
+  const phones = facts.filter((f) => f.kind === "phone");
+  for (const f of placesFromAreaCodes(phones)) facts.push(f);
+  // Kinds are lower-case ASCII words, for which code-unit order is the collation order (no localeCompare).
+  facts.sort((a, b) => a.span[0] - b.span[0] || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  return facts;
+}
+
+/**
+ * Short fields repeat across ads (a title re-posted as is, a site's city, region or contact fields), and a field's
+ * facts depend only on its text: those are extracted once and copied after. Bodies are nearly always new.
+ */
+const CACHED: ReadonlySet<TextField> = new Set<TextField>(["title", "phone", "email", "city", "region"]);
+const CACHE_LIMIT = 4096;
+const fieldCache = new Map<TextField, Map<string, Fact[]>>();
+
+function cachedField(text: string, field: TextField): Fact[] {
+  if (!CACHED.has(field) || text.length > 200) return extractField(text, field);
+  let cache = fieldCache.get(field);
+  if (cache === undefined) fieldCache.set(field, (cache = new Map()));
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit.map(copyFact);
+  const facts = extractField(text, field);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, facts.map(copyFact));
+  return facts;
+}
+
+/**
+ * A copy sharing nothing mutable (fact data holds primitives and arrays of primitives), with the keys in the order
+ * every extractor writes them.
+ */
+function copyFact(f: Fact): Fact {
+  const c: Fact = { kind: f.kind, value: f.value, field: f.field, span: [f.span[0], f.span[1]], confidence: f.confidence };
+  if (f.obfuscated !== undefined) c.obfuscated = f.obfuscated;
+  if (f.data !== undefined) {
+    const data: Record<string, unknown> = {};
+    for (const k in f.data) {
+      const v = f.data[k];
+      data[k] = Array.isArray(v) ? v.slice() : v;
+    }
+    c.data = data;
+  }
+  return c;
 }
 
 export { extractAges, extractCues, extractDescriptors, extractEmails, extractHandles, extractNames, extractPhones };

@@ -10,7 +10,9 @@
  */
 import type { Fact, TextField } from "../domain/fact.js";
 import { readDataFile } from "./data/files.js";
+import { isSpaceCode } from "./text/chars.js";
 import { foldKey, normalizeText, originalSpan } from "./text/normalize.js";
+import { anchored, runAnchored } from "./text/sticky.js";
 import { runSticky, triggered } from "./text/triggers.js";
 import type { Triggered } from "./text/triggers.js";
 
@@ -55,30 +57,56 @@ const FRAMES: { re: RegExp | Triggered; strong: boolean }[] = [
         `\\b(?:${ci("my name is")}|${ci("my name")}'?s|${ci("name")}\\s*[:=\\-]|${ci("me llamo")}|${ci("je")}\\s+m'${ci("appelle")}|${ci("mon nom est")})\\s*${WORD}`,
         "g",
       ),
-      ["my", "na", "me", "je", "mo"],
+      ["my", "nam", "me", "je", "mon"],
     ),
     strong: true,
   },
   {
-    re: triggered("name:ask-for", new RegExp(`\\b(?:${ci("ask for")}|${ci("call me")}|${ci("they call me")})\\s+${WORD}`, "g"), ["as", "ca", "th"]),
+    re: triggered("name:ask-for", new RegExp(`\\b(?:${ci("ask for")}|${ci("call me")}|${ci("they call me")})\\s+${WORD}`, "g"), ["ask", "cal", "the"]),
     strong: true,
   },
   {
     re: triggered(
       "name:i-am",
       new RegExp(`\\b(?:I'?m|I\\s+am|${ci("this is")}|${ci("it")}'?s|${ci("c")}'${ci("est")}|${ci("soy")})\\s+${WORD}`, "g"),
-      ["i", "th", "c'", "so"],
+      ["i", "thi", "c'e", "soy"],
     ),
     strong: false,
   },
-  // Starts on a capital, possibly not ASCII: scanned in full.
+  // Starts on a capital, possibly not ASCII: run sticky where a capital word ends just before "here" (HERE_AT).
   { re: new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF'])${WORD}\\s+(?:here|ici|aqui|aquí)\\b`, "g"), strong: false },
 ];
+
+const HERE_AT = /(?:here|ici|aqui|aquí)\b/g;
+
+function isCapitalCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
+}
+
+/**
+ * Where the "X here" frame can start: its WORD (2–15 characters, starting with a capital) ends right before the
+ * spaces in front of a "here"/"ici"/"aqui"/"aquí" (the same `\b` as the frame), so every match starts on a capital
+ * 2–15 characters before those spaces. Ascending, without repeats.
+ */
+function hereStarts(t: string): number[] {
+  const out: number[] = [];
+  HERE_AT.lastIndex = 0;
+  for (let m = HERE_AT.exec(t); m !== null; m = HERE_AT.exec(t)) {
+    let end = m.index;
+    while (end > 0 && isSpaceCode(t.charCodeAt(end - 1))) end--;
+    if (end === m.index) continue;
+    for (let p = Math.max(0, end - 15, out.length > 0 ? out[out.length - 1] + 1 : 0); p <= end - 2; p++) {
+      if (isCapitalCode(t.charCodeAt(p))) out.push(p);
+    }
+  }
+  return out;
+}
+
+const HERE_AT_FRAME = anchored("name:here", FRAMES[3].re as RegExp, (n) => hereStarts(n.text));
 
 /** Extract the names an advertiser uses in `text`. */
 export function extractNames(text: string, field: TextField = "body"): Fact[] {
   const n = normalizeText(text);
-  const t = n.text;
   const list = givenNames();
   const out: Fact[] = [];
   const taken: [number, number][] = [];
@@ -108,8 +136,7 @@ export function extractNames(text: string, field: TextField = "body"): Fact[] {
       runSticky(re, n, found);
       continue;
     }
-    re.lastIndex = 0;
-    for (let m = re.exec(t); m !== null; m = re.exec(t)) found(m);
+    runAnchored(HERE_AT_FRAME, n, found);
   }
   return out.sort((a, b) => a.span[0] - b.span[0]);
 }

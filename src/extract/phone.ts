@@ -15,9 +15,9 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Fact, TextField } from "../domain/fact.js";
 import { NANP_AREA_CODES } from "./data/nanp-area-codes.js";
-import { digitRuns, digitZones } from "./text/digits.js";
+import { digitRuns, digitZoneRanges, digitZones } from "./text/digits.js";
 import type { DigitRun, DigitUnit } from "./text/digits.js";
-import { lowerText, normalizeText, originalSpan } from "./text/normalize.js";
+import { asciiDigitRuns, lowerText, normalizeText, originalSpan } from "./text/normalize.js";
 import type { NormalizedText } from "./text/normalize.js";
 
 /** How the digits were written, for the `obfuscated` flag and for evaluation by style. */
@@ -86,13 +86,14 @@ export function phoneRefs(text: string, field: TextField = "body"): PhoneRef[] {
 
 function findPhones(text: string, field: TextField): Fact[] {
   const n = normalizeText(text);
-  const { zones } = digitZones(n.text, lowerText(n));
+  const zones = digitZoneRanges(n.text, lowerText(n), asciiDigitRuns(n), n);
   if (zones.length === 0) return [];
-  // A zone with fewer than 5 digit units cannot hold a phone even with standalone "oh"/"OOOl" groups added.
-  const cands = candidates(n, digitRuns(n, { minUnits: 5 }, zones));
+  // A zone with fewer than 5 digit units cannot hold a phone even with standalone "oh"/"OOOl" groups added, and
+  // `candidates` reads only runs of 7 units or more.
+  const cands = candidates(n, digitRuns(n, { minUnits: 5, minRunUnits: 7 }, zones));
   // "|" is either a separator ("416|555|0123") or the digit one ("4|6 555 0|23"): read both ways and let the
   // better-formed number win where the readings overlap.
-  if (PIPE_AS_DIGIT.test(n.text)) cands.push(...candidates(n, digitRuns(n, { pipeIsOne: true, minUnits: 5 }, zones)));
+  if (PIPE_AS_DIGIT.test(n.text)) cands.push(...candidates(n, digitRuns(n, { pipeIsOne: true, minUnits: 5, minRunUnits: 7 }, zones)));
   return pick(cands).map((c) => toFact(n, c, field));
 }
 

@@ -18,8 +18,8 @@ import type { Fact, TextField } from "../domain/fact.js";
 import { CA_AREA_CODES, PROVINCE_NAMES } from "./data/area-codes-ca.js";
 import { readDataFile } from "./data/files.js";
 import { givenNames } from "./name.js";
-import { charClass, codePointAtIndex } from "./text/chars.js";
 import { normalizeText, originalSpan } from "./text/normalize.js";
+import { capitalTokenStarts, nextTokenStart, tokenBounds, tokenEnd } from "./text/tokens.js";
 
 interface GazPlace {
   id: number;
@@ -67,6 +67,24 @@ interface Index {
    * a one-character token is filed with 0 as its second character.
    */
   firstPairs: Uint8Array;
+  /** `asciiKeyHash` of every first token that is ASCII (and of "st"/"ste"), as a bitmap (see `firstKeyMayMatch`). */
+  firstHashes: Uint8Array;
+}
+
+const HASH_BITS = 16;
+
+/**
+ * FNV-1a of the lower-cased token `s[start, end)` when it is all ASCII letters and digits (its key is then its
+ * lower case, "st"/"ste" aside), else -1. Computed on char codes, so rejecting a token allocates nothing.
+ */
+function asciiKeyHash(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!isAsciiAlnum(c)) return -1;
+    h = Math.imul(h ^ lowerAsciiCode(c), 0x01000193);
+  }
+  return (h >>> 0) & ((1 << HASH_BITS) - 1);
 }
 
 function pairKey(c0: number, c1: number): number {
@@ -138,47 +156,6 @@ function tokens(s: string): Token[] {
   return out;
 }
 
-/** Width in UTF-16 units of the code point at `i` when it is in `\p{L}` (letters) or, with `numbers`, `\p{N}`; else 0. */
-function wordCharWidth(s: string, i: number, numbers: boolean): number {
-  const c = s.charCodeAt(i);
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (numbers && c >= 48 && c <= 57) ? 1 : 0;
-  const cp = codePointAtIndex(s, i);
-  const k = charClass(cp);
-  return k === 1 || (numbers && k === 2) ? (cp > 0xffff ? 2 : 1) : 0;
-}
-
-/**
- * Token boundaries of `s` as TOKEN finds them, into `starts`/`ends` (cleared first): a hand-written scanner,
- * several times faster than the Unicode regex on long ads.
- */
-function tokenBounds(s: string, starts: number[], ends: number[]): void {
-  starts.length = 0;
-  ends.length = 0;
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    let w = wordCharWidth(s, i, true);
-    if (w === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    i += w;
-    while (i < n && (w = wordCharWidth(s, i, true)) > 0) i += w;
-    // (?:['’][\p{L}]+)*
-    while (i + 1 < n) {
-      const a = s.charCodeAt(i);
-      if (a !== 39 && a !== 0x2019) break;
-      w = wordCharWidth(s, i + 1, false);
-      if (w === 0) break;
-      i += 1 + w;
-      while (i < n && (w = wordCharWidth(s, i, false)) > 0) i += w;
-    }
-    starts.push(start);
-    ends.push(i);
-  }
-}
-
 function buildIndex(): Index {
   const gaz = JSON.parse(readDataFile("gazetteer-ca.json")) as Gazetteer;
   const names = givenNames();
@@ -232,7 +209,15 @@ function buildIndex(): Index {
       if (c0 < 128 && c1 < 128) firstPairs[pairKey(c0, c1)] = 1;
     }
   }
-  return { byKey, maxLen, firstPairs };
+  const firstHashes = new Uint8Array(1 << HASH_BITS);
+  for (const first of maxLen.keys()) {
+    const raws = first === "saint" || first === "sainte" ? [first, first === "saint" ? "st" : "ste"] : [first];
+    for (const r of raws) {
+      const h = asciiKeyHash(r, 0, r.length);
+      if (h >= 0) firstHashes[h] = 1;
+    }
+  }
+  return { byKey, maxLen, firstPairs, firstHashes };
 }
 
 function getIndex(): Index {
@@ -242,63 +227,130 @@ function getIndex(): Index {
 
 const PROVINCE_CODES = new Set(Object.keys(PROVINCE_NAMES));
 const PROVINCE_ABBR = /(?:^|[,(/]\s*|\s-\s)(ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|PEI|YT|NT|NU)(?![\p{L}\p{N}])/gu;
+/** Every match of PROVINCE_ABBR contains one of these. */
+const PROVINCE_HINT = /ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU/;
+
+interface Found {
+  e: Entry[];
+  start: number;
+  end: number;
+  raw: string;
+  /** Tokens the name spans. */
+  tokens: number;
+}
+
+/**
+ * The cheap checks on a first token `t[start, end)`, before anything is allocated: it starts on a capital (or
+ * t/y/g/m, or any token in the city/region fields), and, when ASCII, its first letters and its hash match some
+ * place name's first token.
+ */
+function mayStartPlace(t: string, start: number, end: number, trusted: boolean, firstPairs: Uint8Array, firstHashes: Uint8Array): boolean {
+  const c0 = t.charCodeAt(start);
+  const capital = (c0 >= 65 && c0 <= 90) || (c0 > 0x7f && t[start] !== t[start].toLowerCase());
+  // Cheap filter before any folding: lower-case words only start aliases ("the Soo", "yyc").
+  if (!capital && !trusted && !(c0 === 116 || c0 === 121 || c0 === 103 || c0 === 109)) return false;
+  // A token starting with two ASCII letters/digits (or one such letter alone) folds to a key with the same
+  // first characters, lower-cased: reject it without folding when no place name starts that way.
+  if (c0 < 128) {
+    const single = end - start === 1;
+    const c1 = single ? 0 : t.charCodeAt(start + 1);
+    if (isAsciiAlnum(c0) && (single || isAsciiAlnum(c1))) {
+      if (firstPairs[pairKey(lowerAsciiCode(c0), single ? 0 : lowerAsciiCode(c1))] !== 1) return false;
+    }
+    // An ASCII token's key is its lower case: when no first token hashes like it, `maxLen` has no entry.
+    const h = asciiKeyHash(t, start, end);
+    if (h >= 0 && firstHashes[h] !== 1) return false;
+  }
+  return true;
+}
+
+/**
+ * The place named from token `i` on (the longest key that matches and is accepted), or null; `mayStartPlace`
+ * has passed. `starts`/`ends` hold the tokens, `keys` their folded keys as computed; with `lazy`, the tokens after
+ * `i` are found as needed.
+ */
+function placeAt(
+  t: string, trusted: boolean, starts: number[], ends: number[], i: number, keys: (string | undefined)[], lazy: boolean,
+): Found | null {
+  const { byKey, maxLen } = getIndex();
+  const keyAt = (k: number): string => keys[k] ?? (keys[k] = keyOf({ raw: t.slice(starts[k], ends[k]), start: starts[k], end: ends[k] }));
+  /** How many tokens, up to `want`, there are from token `i` on. */
+  const available = (want: number): number => {
+    while (lazy && starts.length < i + want) {
+      const s = nextTokenStart(t, ends[ends.length - 1]);
+      if (s < 0) break;
+      starts.push(s);
+      ends.push(tokenEnd(t, s));
+    }
+    return Math.min(want, starts.length - i);
+  };
+  const c0 = t.charCodeAt(starts[i]);
+  const capital = (c0 >= 65 && c0 <= 90) || (c0 > 0x7f && t[starts[i]] !== t[starts[i]].toLowerCase());
+  const first = keyAt(i);
+  const longest = maxLen.get(first);
+  if (longest === undefined) return null;
+  if (!capital && !trusted && !ANY_CASE_ALIASES.has(first) && first !== "the") return null;
+  for (let len = available(longest); len >= 1; len--) {
+    let key = first;
+    for (let k = 1; k < len; k++) key += ` ${keyAt(i + k)}`;
+    const entries = byKey.get(key);
+    if (entries === undefined) continue;
+    const start = starts[i];
+    const end = ends[i + len - 1];
+    const raw = t.slice(start, end);
+    const ok = entries.filter((e) => accept(e, raw, key, capital, trusted, t, start, end));
+    if (ok.length === 0) continue;
+    return { e: ok, start, end, raw, tokens: len };
+  }
+  return null;
+}
 
 /** Extract every Canadian place named in `text`. */
 export function extractPlaces(text: string, field: TextField = "body"): Fact[] {
   const n = normalizeText(text);
   const t = n.text;
-  const { byKey, maxLen, firstPairs } = getIndex();
-  const starts: number[] = [];
-  const ends: number[] = [];
-  tokenBounds(t, starts, ends);
-  const count = starts.length;
-  const keys: (string | undefined)[] = new Array<string | undefined>(count);
-  const keyAt = (k: number): string => keys[k] ?? (keys[k] = keyOf({ raw: t.slice(starts[k], ends[k]), start: starts[k], end: ends[k] }));
   const trusted = field === "city" || field === "region";
-  const found: { e: Entry[]; start: number; end: number; raw: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const c0 = t.charCodeAt(starts[i]);
-    const capital = (c0 >= 65 && c0 <= 90) || (c0 > 0x7f && t[starts[i]] !== t[starts[i]].toLowerCase());
-    // Cheap filter before any folding: lower-case words only start aliases ("the Soo", "yyc").
-    if (!capital && !trusted && !(c0 === 116 || c0 === 121 || c0 === 103 || c0 === 109)) continue;
-    // A token starting with two ASCII letters/digits (or one such letter alone) folds to a key with the same
-    // first characters, lower-cased: reject it without folding when no place name starts that way.
-    if (c0 < 128) {
-      const single = ends[i] - starts[i] === 1;
-      const c1 = single ? 0 : t.charCodeAt(starts[i] + 1);
-      if (isAsciiAlnum(c0) && (single || isAsciiAlnum(c1))) {
-        if (firstPairs[pairKey(lowerAsciiCode(c0), single ? 0 : lowerAsciiCode(c1))] !== 1) continue;
-      }
+  // Outside the city/region fields a place name starts on a capital (or t/y/g/m): only those tokens are found,
+  // and the tokens after one only when its first token could start a name.
+  const candidates = trusted ? null : capitalTokenStarts(n);
+  const { firstPairs, firstHashes } = getIndex();
+  const found: Found[] = [];
+  if (candidates === null) {
+    const starts: number[] = [];
+    const ends: number[] = [];
+    tokenBounds(t, starts, ends);
+    const keys: (string | undefined)[] = new Array<string | undefined>(starts.length);
+    for (let i = 0; i < starts.length; i++) {
+      if (!mayStartPlace(t, starts[i], ends[i], trusted, firstPairs, firstHashes)) continue;
+      const f = placeAt(t, trusted, starts, ends, i, keys, false);
+      if (f === null) continue;
+      found.push(f);
+      i += f.tokens - 1;
     }
-    const first = keyAt(i);
-    const longest = maxLen.get(first);
-    if (longest === undefined) continue;
-    if (!capital && !trusted && !ANY_CASE_ALIASES.has(first) && first !== "the") continue;
-    for (let len = Math.min(longest, count - i); len >= 1; len--) {
-      let key = first;
-      for (let k = 1; k < len; k++) key += ` ${keyAt(i + k)}`;
-      const entries = byKey.get(key);
-      if (entries === undefined) continue;
-      const start = starts[i];
-      const end = ends[i + len - 1];
-      const raw = t.slice(start, end);
-      const ok = entries.filter((e) => accept(e, raw, key, capital, trusted, t, start, end));
-      if (ok.length === 0) continue;
-      found.push({ e: ok, start, end, raw });
-      i += len - 1;
-      break;
+  } else {
+    let from = 0;
+    for (const p of candidates) {
+      if (p < from) continue;
+      const e = tokenEnd(t, p);
+      if (!mayStartPlace(t, p, e, trusted, firstPairs, firstHashes)) continue;
+      // The tokens from p on, found as placeAt asks for them.
+      const f = placeAt(t, trusted, [p], [e], 0, [], true);
+      if (f === null) continue;
+      found.push(f);
+      from = f.end;
     }
   }
-  // Province abbreviations after a comma ("Richmond, BC") or in the region field.
+  // Province abbreviations after a comma ("Richmond, BC") or in the region field; most texts hold no code at all.
   PROVINCE_ABBR.lastIndex = 0;
-  for (let m = PROVINCE_ABBR.exec(t); m !== null; m = PROVINCE_ABBR.exec(t)) {
+  const hasCode = PROVINCE_HINT.test(t);
+  for (let m = hasCode ? PROVINCE_ABBR.exec(t) : null; m !== null; m = PROVINCE_ABBR.exec(t)) {
     if (m.index === 0 && m[0] === m[1] && !trusted && m[1] !== "BC" && m[1] !== "PEI") continue;
     const code = m[1] === "PEI" ? "PE" : m[1];
     if (!PROVINCE_CODES.has(code)) continue;
     const start = m.index + m[0].length - m[1].length;
     if (found.some((f) => f.start < start + m[1].length && start < f.end)) continue;
-    const entries = byKey.get(placeKey(PROVINCE_NAMES[code]));
-    if (entries !== undefined) found.push({ e: entries, start, end: start + m[1].length, raw: m[1] });
+    const entries = getIndex().byKey.get(placeKey(PROVINCE_NAMES[code]));
+    if (entries !== undefined) found.push({ e: entries, start, end: start + m[1].length, raw: m[1], tokens: 1 });
   }
   const provincesNamed = new Set(found.filter((f) => f.e[0].type === "province").map((f) => f.e[0].province));
   return found

@@ -11,7 +11,10 @@
  * extractPrices("QV 120, HH 160, 1hr 250").map((f) => f.data); // [{amount:120,currency:"CAD",minutes:15}, …]
  */
 import type { Fact, TextField } from "../domain/fact.js";
-import { normalizeText, originalSpan } from "./text/normalize.js";
+import { isSpaceCode } from "./text/chars.js";
+import { asciiDigitRuns, normalizeText, originalSpan } from "./text/normalize.js";
+import type { NormalizedText } from "./text/normalize.js";
+import { anchored, runAnchored, type Anchored } from "./text/sticky.js";
 
 export interface PriceData extends Record<string, unknown> {
   amount: number;
@@ -72,22 +75,145 @@ function plausible(h: Hit): boolean {
   return h.amount <= 5000 && h.amount >= (h.mark ? 20 : 40);
 }
 
-function scan(re: RegExp, text: string, read: (m: RegExpExecArray) => Hit): Hit[] {
+/**
+ * Where each pattern can start. Every match holds an amount, and at most a few non-space characters come before
+ * its first digit unless it starts on one: DUR_FIRST "quick visits" (11) + "for" (3) + "us$" (3) = 17, AMOUNT_FIRST
+ * "us$" (3), BARE_MONEY "donations:" + "$" (11). No match starts inside a number (each pattern's lookbehind).
+ * DUR_FIRST starts on q/h/a/o/f/t or a digit, at an ASCII word start (its lookbehind); the others on $, €, £, u
+ * (us$), d (donation, BARE_MONEY only) or a digit not after "." or ",". Scanning only these positions, sticky,
+ * finds the same matches as a global scan of the whole text (`text/sticky.ts`).
+ */
+const DUR_BEFORE = 17;
+const AMOUNT_BEFORE = 3;
+const BARE_BEFORE = 11;
+const DUR_FIRST_AT = anchored("price:duration-first", DUR_FIRST, (n) => priceStarts(n).dur);
+const AMOUNT_FIRST_AT = anchored("price:amount-first", AMOUNT_FIRST, (n) => priceStarts(n).amount);
+const BARE_MONEY_AT = anchored("price:bare", BARE_MONEY, (n) => priceStarts(n).bare);
+
+/** Per lower-cased ASCII char: 1 = may start DUR_FIRST, 2 = AMOUNT_FIRST and BARE_MONEY, 4 = BARE_MONEY only. */
+const FIRST = new Uint8Array(128);
+for (const ch of "qhaoft") FIRST[ch.charCodeAt(0)] = 1;
+FIRST[36] = 2 | 4; // $
+FIRST[117] = 2 | 4; // u (us$)
+FIRST[100] = 4; // d (donation)
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function lowerAt(text: string, i: number): number {
+  const c = i < text.length ? text.charCodeAt(i) : -1;
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/**
+ * The second character a DUR alternative starting with the letter `c` (at `q`) can have: q.v/qv/quick, h.h/hh/
+ * half/hour/hr/"h" alone, a hour/an hour/all night, one hour/overnight/ovn/o/n, full hour/fh, two hours.
+ */
+function durMayStart(text: string, q: number, c: number): boolean {
+  const d = lowerAt(text, q + 1);
+  switch (c | 0x20) {
+    case 113: // q
+      return d === 118 || d === 46 || d === 117;
+    case 104: // h: h.h, hh, half, hour, hr, or "h" not followed by a letter
+      return d === 46 || d === 104 || d === 97 || d === 111 || d === 114 || !(d >= 97 && d <= 122);
+    case 97: // a: "a hour", "an hour", "all night"
+      return d === 110 || d === 108 || (d >= 0 && isSpaceCode(d));
+    case 111: // o: one, overnight, ovn, o/n
+      return d === 110 || d === 118 || d === 47;
+    case 102: // f: full, fh
+      return d === 117 || d === 104;
+    case 116: // t: two
+      return d === 119;
+    default:
+      return false;
+  }
+}
+
+/** "us$" needs the "s", "donation" the "o"; $, € and £ start a price on their own. */
+function currencyMayStart(text: string, q: number, c: number): boolean {
+  const lower = c | 0x20;
+  if (lower === 117) return lowerAt(text, q + 1) === 115;
+  if (lower === 100) return lowerAt(text, q + 1) === 111;
+  return true;
+}
+
+interface Starts {
+  dur: number[];
+  amount: number[];
+  bare: number[];
+}
+
+/** Candidate starts of the three patterns, ascending, from the digit runs of `text` (flat `[start, end, …]`). */
+function candidates(text: string, runs: readonly number[]): Starts {
+  const out: Starts = { dur: [], amount: [], bare: [] };
+  // Positions before a run are found walking back; collected here in reverse, then appended in order.
+  const back: number[] = [];
+  const backKinds: number[] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const d = runs[k];
+    const floor = k > 0 ? runs[k - 1] : 0;
+    let n = 0;
+    let nonSpace = 0;
+    for (let q = d - 1; q >= floor; q--) {
+      const c = text.charCodeAt(q);
+      if (!isSpaceCode(c) && ++nonSpace > DUR_BEFORE) break;
+      let kinds: number;
+      if (c < 128) kinds = FIRST[c >= 65 && c <= 90 ? c + 32 : c];
+      else kinds = c === 0x20ac || c === 0xa3 ? 2 | 4 : 0;
+      if (kinds === 0) continue;
+      if ((kinds & 1) !== 0 && ((q > 0 && isAsciiAlnum(text.charCodeAt(q - 1))) || !durMayStart(text, q, c))) kinds &= ~1;
+      if ((kinds & 6) !== 0 && !currencyMayStart(text, q, c)) kinds &= ~6;
+      if (nonSpace > BARE_BEFORE) kinds &= 1;
+      else if (nonSpace > AMOUNT_BEFORE) kinds &= ~2;
+      if (kinds === 0) continue;
+      back[n] = q;
+      backKinds[n] = kinds;
+      n++;
+    }
+    for (let j = n - 1; j >= 0; j--) {
+      const kinds = backKinds[j];
+      if ((kinds & 1) !== 0) out.dur.push(back[j]);
+      if ((kinds & 2) !== 0) out.amount.push(back[j]);
+      if ((kinds & 6) !== 0) out.bare.push(back[j]);
+    }
+    const prev = d > 0 ? text.charCodeAt(d - 1) : 32;
+    // Starting on the digit: DUR_FIRST needs a non-alphanumeric before it, the others not "." or ",".
+    if (!isAsciiAlnum(prev)) out.dur.push(d);
+    if (prev !== 46 && prev !== 44) {
+      out.amount.push(d);
+      out.bare.push(d);
+    }
+  }
+  return out;
+}
+
+let startsFor: NormalizedText | undefined;
+let startsValue: Starts = { dur: [], amount: [], bare: [] };
+
+/** The candidate starts of the three patterns in `n.text` (memoized for the last text). */
+function priceStarts(n: NormalizedText): Starts {
+  if (n !== startsFor) {
+    startsValue = candidates(n.text, asciiDigitRuns(n));
+    startsFor = n;
+  }
+  return startsValue;
+}
+
+function scan(a: Anchored, n: NormalizedText, read: (m: RegExpExecArray) => Hit): Hit[] {
   const out: Hit[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  runAnchored(a, n, (m) => {
     const h = read(m);
     if (plausible(h)) out.push(h);
-  }
+  });
   return out;
 }
 
 /** Extract every price from `text`. */
 export function extractPrices(text: string, field: TextField = "body"): Fact[] {
   const n = normalizeText(text);
-  const t = n.text;
-  if (!/\d/.test(t)) return [];
-  const durFirst = scan(DUR_FIRST, t, (m) => ({
+  if (asciiDigitRuns(n).length === 0) return [];
+  const durFirst = scan(DUR_FIRST_AT, n, (m) => ({
     start: m.index,
     end: m.index + m[0].length,
     minutes: durationMinutes(m[1]),
@@ -95,7 +221,7 @@ export function extractPrices(text: string, field: TextField = "body"): Fact[] {
     currency: currencyOf(m[2] ?? m[4]),
     mark: m[2] !== undefined || m[4] !== undefined,
   }));
-  const amountFirst = scan(AMOUNT_FIRST, t, (m) => ({
+  const amountFirst = scan(AMOUNT_FIRST_AT, n, (m) => ({
     start: m.index,
     end: m.index + m[0].length,
     amount: Number(m[2]),
@@ -109,7 +235,7 @@ export function extractPrices(text: string, field: TextField = "body"): Fact[] {
   for (const h of durWins ? amountFirst : durFirst) {
     if (!hits.some((w) => w.start < h.end && h.start < w.end)) hits.push(h);
   }
-  for (const b of scan(BARE_MONEY, t, (m) => {
+  for (const b of scan(BARE_MONEY_AT, n, (m) => {
     const amount = Number(m[2] ?? m[3]);
     const mark = m[1] ?? m[4];
     return {

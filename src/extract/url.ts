@@ -7,7 +7,7 @@
  * extractUrls("see www.Example.com/Jade!")[0].value; // "example.com/Jade"
  */
 import type { Fact, TextField } from "../domain/fact.js";
-import { normalizeText, originalSpan } from "./text/normalize.js";
+import { lowerText, normalizeText, originalSpan } from "./text/normalize.js";
 
 const TLDS =
   "com|ca|net|org|io|me|co|ly|xxx|app|link|site|info|biz|us|tv|cc|to|gg|fans|page|club|online|live|xyz|li|bio|ru|uk|fr|de";
@@ -21,6 +21,7 @@ const SPELLED = new RegExp(
   "gi",
 );
 const TRAILING = /[.,;:!?*]+$/;
+const BRACKET_DOT = /[([]\s*\.\s*[)\]]/;
 /** Cheap precheck for the bare-domain pattern: a dot followed by a known top-level domain. */
 const TLD_HINT = new RegExp(`\\.(?:${TLDS})(?![a-z])`, "i");
 
@@ -48,7 +49,10 @@ export function extractUrls(text: string, field: TextField = "body"): Fact[] {
     out.push({ kind: "url", value, field, span, confidence: obfuscated ? 0.8 : 0.95, obfuscated, data: {} });
   };
   const hasTld = TLD_HINT.test(t);
-  for (const re of hasTld ? [SCHEME_URL, BARE] : [SCHEME_URL]) {
+  // Every SCHEME_URL match holds "http" or "www." (in any case).
+  const lower = lowerText(n);
+  const hasScheme = lower.includes("http") || lower.includes("www.");
+  for (const re of hasTld ? (hasScheme ? [SCHEME_URL, BARE] : [BARE]) : hasScheme ? [SCHEME_URL] : []) {
     re.lastIndex = 0;
     for (let m = re.exec(t); m !== null; m = re.exec(t)) {
       const raw = m[0].replace(TRAILING, "");
@@ -58,7 +62,7 @@ export function extractUrls(text: string, field: TextField = "body"): Fact[] {
     }
   }
   SPELLED.lastIndex = 0;
-  if (!/dot|[([]\s*\.\s*[)\]]/i.test(t)) return out.sort((a, b) => a.span[0] - b.span[0]);
+  if (!lower.includes("dot") && !BRACKET_DOT.test(t)) return out.sort((a, b) => a.span[0] - b.span[0]);
   for (let m = SPELLED.exec(t); m !== null; m = SPELLED.exec(t)) {
     // "(at) gmail (dot) com" belongs to an email.
     const before = t.slice(Math.max(0, m.index - 8), m.index);

@@ -1,24 +1,47 @@
 /**
- * A small ordered worker pool: jobs go round-robin to workers, results come back in submission order, and at
- * most `2 × size` jobs are in flight so memory stays bounded however large the file.
+ * A small ordered worker pool: each job goes to the worker with the fewest jobs outstanding, results come back
+ * per job (callers await them in submission order), and the caller keeps at most `capacity` (2 × size) jobs in
+ * flight so memory stays bounded however large the file. Records and prepared batches cross the thread boundary
+ * packed (`wire.ts`) and are unpacked here, so callers see plain objects.
  */
 import { Worker } from "node:worker_threads";
 import type { PreparedBatch, PrepareOptions, WireRecord } from "./prepare.js";
-import type { WorkerJob } from "./worker.js";
+import { decodeBatch, packRecords, type WorkerJob, type WorkerReply } from "./wire.js";
+
+/**
+ * Young generation of each worker: extraction allocates many short-lived objects (matches, units, facts), and a
+ * larger nursery means fewer scavenges (about 5% of extraction time at V8's default).
+ */
+const YOUNG_GENERATION_MB = 96;
+
+interface Pending {
+  resolve: (b: PreparedBatch) => void;
+  reject: (e: Error) => void;
+  worker: number;
+}
 
 export class PreparePool {
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (b: PreparedBatch) => void; reject: (e: Error) => void }>();
+  /** Jobs sent to each worker and not yet answered. */
+  private readonly load: number[];
+  private readonly pending = new Map<number, Pending>();
   private next = 0;
 
   constructor(size: number) {
     const url = new URL("./worker.js", import.meta.url);
+    this.load = new Array<number>(size).fill(0);
     this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(url);
-      w.on("message", (m: { seq: number; batch: PreparedBatch }) => {
+      const w = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      w.on("message", (m: WorkerReply) => {
         const p = this.pending.get(m.seq);
         this.pending.delete(m.seq);
-        p?.resolve(m.batch);
+        if (p === undefined) return;
+        this.load[p.worker]--;
+        try {
+          p.resolve(decodeBatch(m.batch));
+        } catch (e) {
+          p.reject(e as Error);
+        }
       });
       w.on("error", (e) => {
         for (const p of this.pending.values()) p.reject(e);
@@ -34,10 +57,15 @@ export class PreparePool {
 
   submit(records: WireRecord[], options: PrepareOptions): Promise<PreparedBatch> {
     const seq = this.next++;
-    const job: WorkerJob = { seq, records, options };
+    const packed = packRecords(records);
+    const job: WorkerJob = { seq, records: packed, options };
+    let worker = 0;
+    for (let i = 1; i < this.workers.length; i++) if (this.load[i] < this.load[worker]) worker = i;
     return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
-      this.workers[seq % this.workers.length].postMessage(job);
+      this.pending.set(seq, { resolve, reject, worker });
+      this.load[worker]++;
+      const transfer = Array.isArray(packed) ? [] : [packed.meta.buffer as ArrayBuffer];
+      this.workers[worker].postMessage(job, transfer);
     });
   }
 

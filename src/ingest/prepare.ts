@@ -21,11 +21,28 @@ export type WireRecord = ReadRecord;
 
 export function prepareBatch(records: WireRecord[], o: PrepareOptions): PreparedBatch {
   const out: PreparedBatch = { items: [], rejects: [], facts: 0 };
+  prepareRecords(records, o, (item) => {
+    out.facts += item.facts.length;
+    out.items.push(item);
+  }, (reject) => out.rejects.push(reject));
+  return out;
+}
+
+/**
+ * Prepare `records` in order, handing each item or reject over as soon as it is made: a worker encodes each item
+ * at once (`wire.ts`), so the objects of a large batch never pile up in its heap.
+ */
+export function prepareRecords(
+  records: WireRecord[],
+  o: PrepareOptions,
+  onItem: (item: IngestItem) => void,
+  onReject: (reject: RejectItem) => void,
+): void {
   const source = o.source ?? null;
   for (const rec of records) {
     let value: unknown;
     if ("error" in rec) {
-      out.rejects.push({ source, file: o.file, line: rec.line, recordId: null, reason: rec.error, raw: rec.raw });
+      onReject({ source, file: o.file, line: rec.line, recordId: null, reason: rec.error, raw: rec.raw });
       continue;
     }
     const raw = "text" in rec ? rec.text : rec.raw;
@@ -33,18 +50,16 @@ export function prepareBatch(records: WireRecord[], o: PrepareOptions): Prepared
       try {
         value = JSON.parse(rec.text) as unknown;
       } catch (e) {
-        out.rejects.push({ source, file: o.file, line: rec.line, recordId: null, reason: `not JSON: ${(e as Error).message}`, raw });
+        onReject({ source, file: o.file, line: rec.line, recordId: null, reason: `not JSON: ${(e as Error).message}`, raw });
         continue;
       }
     } else value = rec.value;
     const v = validateRecord(value, o.source);
     if (!v.ok) {
-      out.rejects.push({ source, file: o.file, line: rec.line, recordId: v.recordId, reason: v.reason, raw });
+      onReject({ source, file: o.file, line: rec.line, recordId: v.recordId, reason: v.reason, raw });
       continue;
     }
     const facts = o.extract ? extractFacts(v.ad) : [];
-    out.facts += facts.length;
-    out.items.push({ input: v.ad, contentHash: contentHash(v.ad), file: o.file, line: rec.line, facts });
+    onItem({ input: v.ad, contentHash: contentHash(v.ad), file: o.file, line: rec.line, facts });
   }
-  return out;
 }

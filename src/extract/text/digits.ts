@@ -15,7 +15,11 @@
  * emoji …) form a run. Dates, clock times and body measurements are masked first so they never join a run.
  */
 import { charClass, codePointAtIndex, isSpaceCode } from "./chars.js";
+import { HOMOPHONES, STRONG_WORDS } from "./digit-words.js";
 import type { NormalizedText } from "./normalize.js";
+import { digitZoneRanges, type Range } from "./zones.js";
+
+export { digitZoneRanges, digitZones, type DigitZones, type Range } from "./zones.js";
 
 export type UnitKind = "digit" | "word" | "homophone" | "letter" | "oh";
 
@@ -39,14 +43,6 @@ export interface DigitRun {
   groups: DigitGroup[];
 }
 
-const STRONG_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  // French (accents folded: "zéro" → "zero")
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9,
-  // Spanish
-  cero: 0, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9,
-};
-const HOMOPHONES: Record<string, number> = { oh: 0, for: 4, fore: 4, to: 2, too: 2, won: 1, ate: 8 };
 const STRONG_MAP = new Map<string, number>(Object.entries(STRONG_WORDS));
 const HOMOPHONE_MAP = new Map<string, number>(Object.entries(HOMOPHONES));
 STRONG_MAP.set("zéro", 0);
@@ -75,45 +71,6 @@ function addWord(word: string, digit: number, kind: UnitKind): void {
 const PREFIX_TABLE = new Uint8Array(128 * 128);
 for (const p of PREFIXES) if (p.charCodeAt(0) < 128 && p.charCodeAt(1) < 128) PREFIX_TABLE[p.charCodeAt(0) * 128 + p.charCodeAt(1)] = 1;
 
-/**
- * Spelled digits as whole words or glued together ("fouronesix", "four1six"), for the cheap zone scan: a maximal
- * run of `[a-zà-ÿ]` in the lower-cased text that splits completely into strong digit words. Homophones ("for",
- * "oh") are left out: they only matter next to digits, which the zone around those digits already covers.
- */
-const DIGIT_WORDS_BY_FIRST: string[][] = [];
-for (let c = 0; c < 256; c++) DIGIT_WORDS_BY_FIRST.push([]);
-for (const w of [...Object.keys(STRONG_WORDS), "zéro"]) DIGIT_WORDS_BY_FIRST[w.charCodeAt(0)].push(w);
-
-function isWordRunCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0xff);
-}
-
-let reach = new Uint8Array(64);
-
-/** True when `lower[start, end)` (chars in `[a-zà-ÿ]`) is a concatenation of strong digit words. */
-function splitsIntoDigitWords(lower: string, start: number, end: number): boolean {
-  const L = end - start;
-  // Most words fail on the first word: check it before setting up the table.
-  let any = false;
-  for (const w of DIGIT_WORDS_BY_FIRST[lower.charCodeAt(start)]) {
-    if (w.length <= L && lower.startsWith(w, start)) {
-      if (w.length === L) return true;
-      any = true;
-    }
-  }
-  if (!any) return false;
-  if (reach.length < L + 1) reach = new Uint8Array(L + 1);
-  reach.fill(0, 0, L + 1);
-  reach[0] = 1;
-  for (let i = 0; i < L; i++) {
-    if (reach[i] === 0) continue;
-    for (const w of DIGIT_WORDS_BY_FIRST[lower.charCodeAt(start + i)]) {
-      if (w.length <= L - i && lower.startsWith(w, start + i)) reach[i + w.length] = 1;
-    }
-  }
-  return reach[L] === 1;
-}
-
 // Masks: things made of digits that are never phone numbers.
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
 const MASKS: RegExp[] = [
@@ -126,11 +83,6 @@ const MASKS: RegExp[] = [
   /\b[2-5]\d\s?[a-h]{0,3}\s*[-/]\s*[1-4]\d\s*[-/]\s*[2-5]\d\b/gi, // 34D-24-36
   /\b\d'\s?\d{1,2}(?:"|'')?/g, // 5'4"
 ];
-
-export interface Range {
-  start: number;
-  end: number;
-}
 
 /**
  * A character every match of each mask must contain (checked with `includes` before the regex runs), or null.
@@ -156,71 +108,6 @@ function maskRanges(text: string, zone: Range): Range[] {
     }
   }
   return out;
-}
-
-const ZONE_PAD = 24;
-const LOOKALIKE = new Uint8Array(128);
-for (const c of "OoIil|SsBZzGg") LOOKALIKE[c.charCodeAt(0)] = 1;
-
-/** Where digits could be: ranges around digits, spelled digits and look-alike letters next to digits. */
-export interface DigitZones {
-  zones: Range[];
-  /** Digit-like tokens seen: digits, spelled digit words, look-alike letters touching a digit. */
-  count: number;
-}
-
-function isAlnumCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0x7f || c === 124;
-}
-
-/**
- * Find the parts of `text` worth reading for digits. Cheap: two passes over char codes. `lowerOf` is
- * `text.toLowerCase()` when the caller already has it.
- */
-export function digitZones(text: string, lowerOf?: string): DigitZones {
-  const points: number[] = [];
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      count++;
-      points.push(i);
-    } else if (c < 128 && LOOKALIKE[c] === 1 && ((i > 0 && isDigitCode(text.charCodeAt(i - 1))) || isDigitCode(text.charCodeAt(i + 1)))) {
-      count++;
-    }
-  }
-  const lower = lowerOf === undefined ? text.toLowerCase() : lowerOf;
-  const L = lower.length;
-  for (let i = 0; i < L; i++) {
-    const c = lower.charCodeAt(i);
-    if (!isWordRunCode(c)) continue;
-    let e = i + 1;
-    while (e < L && isWordRunCode(lower.charCodeAt(e))) e++;
-    if (e - i >= 2 && DIGIT_WORDS_BY_FIRST[c].length > 0 && splitsIntoDigitWords(lower, i, e)) {
-      count += Math.max(1, Math.round((e - i) / 4));
-      points.push(i, e - 1);
-    }
-    i = e;
-  }
-  if (points.length === 0) return { zones: [], count };
-  points.sort((a, b) => a - b);
-  const zones: Range[] = [];
-  for (const p of points) {
-    const start = Math.max(0, p - ZONE_PAD);
-    const end = Math.min(text.length, p + ZONE_PAD);
-    const last = zones[zones.length - 1];
-    if (last !== undefined && start <= last.end) {
-      last.end = Math.max(last.end, end);
-      continue;
-    }
-    zones.push({ start, end });
-  }
-  // Never cut a word in half.
-  for (const z of zones) {
-    while (z.start > 0 && isAlnumCode(text.charCodeAt(z.start - 1))) z.start--;
-    while (z.end < text.length && isAlnumCode(text.charCodeAt(z.end))) z.end++;
-  }
-  return { zones, count };
 }
 
 const MAX_SEP = 6;
@@ -277,71 +164,230 @@ export interface DigitRunOptions {
   pipeIsOne?: boolean;
   /** Skip zones with fewer parsed digit units than this (a speed-up for callers that need long runs). */
   minUnits?: number;
+  /**
+   * Return only runs of at least this many units (a speed-up for callers that need long runs): a zone whose runs
+   * are all shorter before masking is skipped without running the masks, since masking only removes units.
+   */
+  minRunUnits?: number;
 }
 
 /** Cut a normalized text into digit runs. */
 export function digitRuns(n: NormalizedText, options: DigitRunOptions = {}, zones?: Range[]): DigitRun[] {
   const runs: DigitRun[] = [];
   const text = n.text;
-  for (const zone of zones ?? digitZones(text).zones) runsInZone(text, zone, options, runs);
+  for (const zone of zones ?? digitZoneRanges(text)) runsInZone(text, zone, options, runs);
   return runs;
 }
 
-function runsInZone(text: string, zone: Range, options: DigitRunOptions, runs: DigitRun[]): void {
-  let current: DigitGroup[] = [];
-  let prevEnd = -1;
-  const flush = (): void => {
-    if (current.length > 0) runs.push({ groups: current });
-    current = [];
-  };
-  const pipe = options.pipeIsOne === true;
-  const chunks: Chunk[] = [];
-  let unitCount = 0;
-  for (let at = nextChunk(text, zone.start, pipe); at >= 0 && at < zone.end; at = nextChunk(text, chunkEnd, pipe)) {
-    const end = chunkEnd;
-    const chunk = text.slice(at, end);
-    const parsed = parseChunk(chunk, at);
-    if (parsed !== null) unitCount += parsed.length;
-    chunks.push({ text: chunk, start: at, end, masked: false, units: parsed });
-  }
-  // Too few digits to matter to the caller: skip masks and run building.
-  if (unitCount < (options.minUnits ?? 0)) return;
-  const masks = maskRanges(text, zone);
-  if (masks.length > 0) {
-    for (const c of chunks) {
-      if (masks.some((r) => r.start < c.end && c.start < r.end)) {
-        c.masked = true;
-        c.units = null;
-      }
-    }
-  }
-  for (let i = 0; i < chunks.length; i++) {
-    const c = chunks[i];
-    const joins = current.length > 0 && prevEnd >= 0 && joinable(text, prevEnd, c.start);
-    let units = c.units;
-    if (units === null && !masked(c)) units = standaloneUnits(text, c, joins, chunks[i + 1]);
-    if (units === null) {
-      flush();
-      prevEnd = c.end;
-      continue;
-    }
-    if (!joins) flush();
-    current.push({ units, start: c.start, end: c.end, sep: current.length === 0 ? "" : text.slice(prevEnd, c.start) });
-    prevEnd = c.end;
-  }
-  flush();
-}
-
 interface Chunk {
-  text: string;
   start: number;
   end: number;
   masked: boolean;
   units: DigitUnit[] | null;
 }
 
-function masked(c: Chunk): boolean {
-  return c.masked;
+function runsInZone(text: string, zone: Range, options: DigitRunOptions, runs: DigitRun[]): void {
+  if ((options.minRunUnits ?? 0) > 0) {
+    longRunsInZone(text, zone, options, runs);
+    return;
+  }
+  const pipe = options.pipeIsOne === true;
+  const chunks: Chunk[] = [];
+  let unitCount = 0;
+  for (let at = nextChunk(text, zone.start, pipe); at >= 0 && at < zone.end; at = nextChunk(text, chunkEnd, pipe)) {
+    const parsed = parseChunkAt(text, at, chunkEnd);
+    if (parsed !== null) unitCount += parsed.length;
+    chunks.push({ start: at, end: chunkEnd, masked: false, units: parsed });
+  }
+  // Too few digits to matter to the caller: skip masks and run building.
+  if (unitCount < (options.minUnits ?? 0)) return;
+  applyMasks(chunks, maskRanges(text, zone));
+  for (const r of buildRuns(text, chunks)) runs.push(r);
+}
+
+/** Mark the chunks that overlap a mask as breaks; true when any does. */
+function applyMasks(chunks: Chunk[], masks: Range[]): boolean {
+  let any = false;
+  if (masks.length === 0) return any;
+  for (const c of chunks) {
+    if (masks.some((r) => r.start < c.end && c.start < r.end)) {
+      c.masked = true;
+      c.units = null;
+      any = true;
+    }
+  }
+  return any;
+}
+
+/** The chunks of the zone being read (reused: the readers are not re-entered). */
+const chunkStarts: number[] = [];
+const chunkEnds: number[] = [];
+/** Upper bound on the units of each chunk (`unitBound`). */
+const chunkBounds: number[] = [];
+/** 1 when the chunk is all ASCII digits (then it parses to exactly one unit per digit). */
+const chunkAllDigits: number[] = [];
+
+/**
+ * `runsInZone` for callers that want only runs of at least `minRunUnits` units (phones). First an upper bound on
+ * the units of every run, from the chunks' characters alone (`unitBound`): most zones (prices, sizes) and most of
+ * the rest of a zone around a number cannot hold a long run, and their chunks are never parsed. Only the stretches
+ * of joinable chunks whose bounds add up to `minRunUnits` are parsed and read; a run never extends past such a
+ * stretch (its edges are a chunk that is never a group, or a separator no run crosses), so reading a stretch on
+ * its own yields the same runs as reading the whole zone.
+ */
+function longRunsInZone(text: string, zone: Range, options: DigitRunOptions, runs: DigitRun[]): void {
+  const minRun = options.minRunUnits ?? 0;
+  const count = scanChunks(text, zone, options.pipeIsOne === true);
+  const stretches: number[] = [];
+  let sum = 0;
+  let first = 0;
+  for (let k = 0; k < count; k++) {
+    const b = chunkBounds[k];
+    if (b > 0 && sum > 0 && joinable(text, chunkEnds[k - 1], chunkStarts[k])) {
+      sum += b;
+      continue;
+    }
+    if (sum >= minRun) stretches.push(first, k - 1);
+    sum = b;
+    first = k;
+  }
+  if (sum >= minRun && count > 0) stretches.push(first, count - 1);
+  if (stretches.length === 0) return;
+  // The zone's parsed units (the `minUnits` check): all-digit chunks count their length, the rest only when needed.
+  const parsed: (DigitUnit[] | null | undefined)[] = new Array<DigitUnit[] | null | undefined>(count);
+  const minUnits = options.minUnits ?? 0;
+  let unitCount = 0;
+  for (let k = 0; k < count; k++) if (chunkAllDigits[k] === 1) unitCount += chunkEnds[k] - chunkStarts[k];
+  for (let k = 0; k < count && unitCount < minUnits; k++) {
+    if (chunkAllDigits[k] === 1 || chunkBounds[k] === 0) continue;
+    const units = parseChunkAt(text, chunkStarts[k], chunkEnds[k]);
+    parsed[k] = units;
+    if (units !== null) unitCount += units.length;
+  }
+  if (unitCount < minUnits) return;
+  const lists: Chunk[][] = [];
+  const built: DigitRun[][] = [];
+  let long = false;
+  for (let j = 0; j < stretches.length; j += 2) {
+    const chunks: Chunk[] = [];
+    for (let k = stretches[j]; k <= stretches[j + 1]; k++) {
+      let units = parsed[k];
+      if (units === undefined) units = chunkBounds[k] === 0 ? null : parseChunkAt(text, chunkStarts[k], chunkEnds[k]);
+      chunks.push({ start: chunkStarts[k], end: chunkEnds[k], masked: false, units });
+    }
+    const r = buildRuns(text, chunks);
+    long ||= r.some((x) => runUnits(x) >= minRun);
+    lists.push(chunks);
+    built.push(r);
+  }
+  // Masking only turns groups into breaks, so runs after masking are never longer than before: when none is long
+  // enough before, none will be after.
+  if (!long) return;
+  const masks = maskRanges(text, zone);
+  for (let j = 0; j < lists.length; j++) {
+    const r = applyMasks(lists[j], masks) ? buildRuns(text, lists[j]) : built[j];
+    for (const x of r) if (runUnits(x) >= minRun) runs.push(x);
+  }
+}
+
+/**
+ * The chunks of `zone` as `nextChunk` finds them, into `chunkStarts`/`chunkEnds` with their `unitBound` and
+ * all-digits flag: one pass over the characters. Returns the number of chunks.
+ */
+function scanChunks(text: string, zone: Range, pipe: boolean): number {
+  const n = text.length;
+  let count = 0;
+  let i = zone.start;
+  while (i < zone.end) {
+    const c = text.charCodeAt(i);
+    let w = 1;
+    let inChunk: boolean;
+    if (c < 0x80) inChunk = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (pipe && c === 124);
+    else {
+      const cp = codePointAtIndex(text, i);
+      if (cp > 0xffff) w = 2;
+      inChunk = charClass(cp) === 1;
+    }
+    if (!inChunk) {
+      i += w;
+      continue;
+    }
+    const start = i;
+    let digits = 0;
+    let subs = 0;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d < 0x80) {
+        if (d >= 48 && d <= 57) digits++;
+        else if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (pipe && d === 124))) break;
+        if (SUBS[d] === 1) subs++;
+        i++;
+      } else {
+        const cp = codePointAtIndex(text, i);
+        if (charClass(cp) !== 1) break;
+        i += cp > 0xffff ? 2 : 1;
+      }
+    }
+    chunkStarts[count] = start;
+    chunkEnds[count] = i;
+    chunkAllDigits[count] = digits === i - start ? 1 : 0;
+    chunkBounds[count] = unitBound(text, start, i, digits, subs);
+    count++;
+  }
+  return count;
+}
+
+const SUBS = new Uint8Array(128);
+for (const c of "OoIl|") SUBS[c.charCodeAt(0)] = 1;
+
+/**
+ * At least as many units as the chunk `text[start, end)` (holding `digits` ASCII digits and `subs` of "OoIl|") can
+ * yield, parsed or standalone: every character when it holds a digit or only look-alikes ("OOOl"); half its length
+ * for other letters (digit words and homophones have two letters or more); none when it is one other character
+ * or its first two ASCII letters start no digit word. 0 is exact (the chunk is never a digit group), so the sum
+ * over joinable chunks bounds every run.
+ */
+function unitBound(text: string, start: number, end: number, digits: number, subs: number): number {
+  const L = end - start;
+  if (digits > 0 || subs === L) return L;
+  if (L === 1) return 0;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  if (isAsciiLetterCode(a) && isAsciiLetterCode(b) && PREFIX_TABLE[(a | 0x20) * 128 + (b | 0x20)] !== 1) return 0;
+  return L >> 1;
+}
+
+function runUnits(r: DigitRun): number {
+  let k = 0;
+  for (const g of r.groups) k += g.units.length;
+  return k;
+}
+
+/** Consecutive digit groups with short separators between them form a run. */
+function buildRuns(text: string, chunks: Chunk[]): DigitRun[] {
+  const runs: DigitRun[] = [];
+  let current: DigitGroup[] = [];
+  let prevEnd = -1;
+  for (let i = 0; i < chunks.length; i++) {
+    const c = chunks[i];
+    const joins = current.length > 0 && prevEnd >= 0 && joinable(text, prevEnd, c.start);
+    let units = c.units;
+    if (units === null && !c.masked) units = standaloneUnits(text, c, joins, chunks[i + 1]);
+    if (units === null) {
+      if (current.length > 0) runs.push({ groups: current });
+      current = [];
+      prevEnd = c.end;
+      continue;
+    }
+    if (!joins && current.length > 0) {
+      runs.push({ groups: current });
+      current = [];
+    }
+    current.push({ units, start: c.start, end: c.end, sep: current.length === 0 ? "" : text.slice(prevEnd, c.start) });
+    prevEnd = c.end;
+  }
+  if (current.length > 0) runs.push({ groups: current });
+  return runs;
 }
 
 const ALL_SUBS = /^[OoIl|]{2,}$/;
@@ -352,17 +398,41 @@ const ALL_SUBS = /^[OoIl|]{2,}$/;
  */
 function standaloneUnits(text: string, c: Chunk, joinsPrev: boolean, next: Chunk | undefined): DigitUnit[] | null {
   const joinsNext = next !== undefined && next.units !== null && joinable(text, c.end, next.start);
-  if (joinsPrev && isStandaloneZero(c.text)) return [{ digit: 0, start: c.start, end: c.end, kind: "oh" }];
   if (!joinsPrev && !joinsNext) return null;
-  const homophone = HOMOPHONE_MAP.get(c.text.toLowerCase());
+  const chunk = text.slice(c.start, c.end);
+  if (joinsPrev && isStandaloneZero(chunk)) return [{ digit: 0, start: c.start, end: c.end, kind: "oh" }];
+  const homophone = HOMOPHONE_MAP.get(chunk.toLowerCase());
   // "…0 for 80…": a standalone homophone only between two digit groups ("call 416… for fun" keeps its "for").
   if (homophone !== undefined) {
     return joinsPrev && joinsNext ? [{ digit: homophone, start: c.start, end: c.end, kind: "homophone" }] : null;
   }
-  if (ALL_SUBS.test(c.text)) {
-    return [...c.text].map((ch, k) => ({ digit: ONE_LETTER[ch], start: c.start + k, end: c.start + k + 1, kind: "letter" as const }));
+  if (ALL_SUBS.test(chunk)) {
+    return [...chunk].map((ch, k) => ({ digit: ONE_LETTER[ch], start: c.start + k, end: c.start + k + 1, kind: "letter" as const }));
   }
   return null;
+}
+
+/**
+ * `parseChunk(text.slice(start, end), start)` without the slice in the common cases: an all-digit chunk, and a
+ * word whose first two ASCII letters start no digit word.
+ */
+function parseChunkAt(text: string, start: number, end: number): DigitUnit[] | null {
+  let digits = 0;
+  for (let i = start; i < end; i++) if (isDigitCode(text.charCodeAt(i))) digits++;
+  if (digits === end - start) {
+    const units: DigitUnit[] = [];
+    for (let i = start; i < end; i++) units.push({ digit: text.charCodeAt(i) - 48, start: i, end: i + 1, kind: "digit" });
+    return units;
+  }
+  if (digits === 0) {
+    if (end - start < 2) return null;
+    const a = text.charCodeAt(start);
+    const b = text.charCodeAt(start + 1);
+    const c0 = a | 0x20;
+    const c1 = b | 0x20;
+    if (c0 < 128 && c1 < 128 && isAsciiLetterCode(a) && isAsciiLetterCode(b) && PREFIX_TABLE[c0 * 128 + c1] !== 1) return null;
+  }
+  return parseChunk(text.slice(start, end), start);
 }
 
 function isStandaloneZero(chunk: string): boolean {

@@ -85,20 +85,29 @@ export function normalizeText(original: string): NormalizedText {
 /** Per BMP code point: 0 = unknown, 1 = folds to itself, 2 = changes. */
 const IDENTITY = new Uint8Array(0x10000);
 
+/** Astral code points (emoji) that fold to themselves, cached like IDENTITY. */
+const ASTRAL_IDENTITY = new Map<number, boolean>();
+/** Anything but printable ASCII, tab, newline and CR: the characters worth a look. */
+const NOT_PLAIN = /[^\x20-\x7e\t\n\r]/g;
+
 /**
  * True when every character folds to itself (plain ASCII without C0 controls other than tab/newline/CR,
- * "café •", most emoji): no offset map needed.
+ * "café •", most emoji): no offset map needed. The regex skips the plain ASCII; `test` (not `exec`) allocates
+ * nothing, and the character it stopped on is the one before `lastIndex`.
  */
 function foldsToItself(original: string): boolean {
-  const n = original.length;
-  for (let i = 0; i < n; i++) {
-    const c = original.charCodeAt(i);
-    if (c >= 0x20 && c < 0x7f) continue;
-    if (c === 9 || c === 10 || c === 13) continue;
+  NOT_PLAIN.lastIndex = 0;
+  while (NOT_PLAIN.test(original)) {
+    const i = NOT_PLAIN.lastIndex - 1;
     const cp = codePointAtIndex(original, i);
     if (cp > 0xffff) {
-      if (foldCodePoint(cp) !== String.fromCodePoint(cp)) return false;
-      i++;
+      let same = ASTRAL_IDENTITY.get(cp);
+      if (same === undefined) {
+        same = foldCodePoint(cp) === String.fromCodePoint(cp);
+        if (ASTRAL_IDENTITY.size < 50_000) ASTRAL_IDENTITY.set(cp, same);
+      }
+      if (!same) return false;
+      NOT_PLAIN.lastIndex = i + 2;
       continue;
     }
     let id = IDENTITY[cp];
@@ -125,6 +134,26 @@ export function lowerText(n: NormalizedText): string {
     lowerValue = n.text.toLowerCase();
   }
   return lowerValue;
+}
+
+let digitsFor: NormalizedText | undefined;
+let digitsValue: number[] = [];
+const DIGIT_RUN = /[0-9]+/g;
+
+/**
+ * The runs of ASCII digits in `n.text` as flat `[start, end, start, end, …]`, computed once per normalized text
+ * and shared (digit zones, price anchors). Callers must not modify the array.
+ */
+export function asciiDigitRuns(n: NormalizedText): readonly number[] {
+  if (n !== digitsFor) {
+    const out: number[] = [];
+    const t = n.text;
+    DIGIT_RUN.lastIndex = 0;
+    for (let m = DIGIT_RUN.exec(t); m !== null; m = DIGIT_RUN.exec(t)) out.push(m.index, m.index + m[0].length);
+    digitsFor = n;
+    digitsValue = out;
+  }
+  return digitsValue;
 }
 
 function foldAll(original: string): NormalizedText {

@@ -2,7 +2,7 @@
  * Trigger prefilter for the word-anchored regex families (cues, descriptors, ages, names): instead of scanning
  * the whole text once per regex, one pass over the text lists the word starts (a word character after a
  * non-word character, `\b` in a non-Unicode regex) and files each under the families whose patterns can begin
- * with its first two characters. Each family's regex then runs sticky, at its candidate positions only.
+ * with its first two (or three) characters. Each family's regex then runs sticky, at its candidate positions only.
  *
  * Exact, not a heuristic: a family's prefixes must cover every way its pattern can start (lower-cased, ASCII);
  * `runSticky` then finds the same matches, in the same order, as a global scan from the start of the text.
@@ -13,12 +13,21 @@
  */
 import type { NormalizedText } from "./normalize.js";
 
+/** Families by the first two characters of a word (lower-cased ASCII; 127 = a non-ASCII second character or none). */
 const TABLE = new Uint32Array(128 * 128);
+/** Families whose prefix for a pair has no third character (so any third character passes). */
+const OPEN = new Uint32Array(128 * 128);
+/** For pairs with three-character prefixes: families allowed by the third character (127 = non-ASCII or none). */
+const THIRD: (Uint32Array | undefined)[] = [];
+/** Families by the exact (case-sensitive) first character of a word, for `wordFamilyByFirst`. */
+const FIRST_EXACT = new Uint32Array(128);
 let families = 0;
 
 /**
- * Register a family by the prefixes its matches can start with: two characters ("pr", "i'", "2 "), or one
- * ("2": any second character). Letters are given in lower case; the first character is a word character.
+ * Register a family by the prefixes its matches can start with: three characters ("pro"), two ("pr", "i'",
+ * "2 "), or one ("2": any second character). Letters are given in lower case; the first character is a word
+ * character; a third character is matched exactly (after ASCII lower-casing), so give only two when the third
+ * can vary ("me\s+" → "me").
  */
 function defineFamily(prefixes: string[]): number {
   if (families >= 32) throw new Error("too many trigger families");
@@ -26,15 +35,26 @@ function defineFamily(prefixes: string[]): number {
   const bit = 1 << id;
   for (const p of prefixes) {
     const c0 = p.charCodeAt(0);
-    if (p.length === 0 || p.length > 2 || c0 >= 128 || !isWordCode(c0) || p !== p.toLowerCase()) {
-      throw new Error(`bad trigger prefix ${JSON.stringify(p)}`);
+    const bad = (): Error => new Error(`bad trigger prefix ${JSON.stringify(p)}`);
+    if (p.length === 0 || p.length > 3 || c0 >= 128 || !isWordCode(c0) || p !== p.toLowerCase()) throw bad();
+    if (p.length === 1) {
+      for (let c1 = 0; c1 < 128; c1++) {
+        TABLE[c0 * 128 + c1] |= bit;
+        OPEN[c0 * 128 + c1] |= bit;
+      }
+      continue;
     }
-    if (p.length === 1) for (let c1 = 0; c1 < 128; c1++) TABLE[c0 * 128 + c1] |= bit;
-    else {
-      const c1 = p.charCodeAt(1);
-      if (c1 >= 128) throw new Error(`bad trigger prefix ${JSON.stringify(p)}`);
-      TABLE[c0 * 128 + c1] |= bit;
+    const c1 = p.charCodeAt(1);
+    if (c1 >= 128) throw bad();
+    const pair = c0 * 128 + c1;
+    TABLE[pair] |= bit;
+    if (p.length === 2) {
+      OPEN[pair] |= bit;
+      continue;
     }
+    const c2 = p.charCodeAt(2);
+    if (c2 >= 127) throw bad();
+    (THIRD[pair] ??= new Uint32Array(128))[c2] |= bit;
   }
   return id;
 }
@@ -65,31 +85,64 @@ class Starts implements WordStarts {
 let lastFor: NormalizedText | undefined;
 let last = new Starts();
 
+/** ASCII word characters (`\w` without the u flag). */
+const WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD[c] = isWordCode(c) ? 1 : 0;
+
 /** The word starts of `n.text` filed by family (memoized for the last text). */
 export function wordStarts(n: NormalizedText): WordStarts {
   if (n === lastFor) return last;
   const out = new Starts();
   const t = n.text;
   const len = t.length;
-  let prevWord = false;
-  for (let i = 0; i < len; i++) {
+  let i = 0;
+  while (i < len) {
     const c = t.charCodeAt(i);
-    const word = c < 128 && isWordCode(c);
-    if (word && !prevWord) {
-      // A non-ASCII second character (or none) is filed as 127: only one-character prefixes take it.
-      const d = i + 1 < len ? t.charCodeAt(i + 1) : 127;
-      let mask = TABLE[lowerAscii(c) * 128 + (d < 128 ? lowerAscii(d) : 127)];
-      while (mask !== 0) {
-        const id = 31 - Math.clz32(mask);
-        mask &= ~(1 << id);
-        (out.lists[id] ??= []).push(i);
-      }
+    if (c >= 128 || WORD[c] === 0) {
+      i++;
+      continue;
     }
-    prevWord = word;
+    // A word start. A non-ASCII second character (or none) is filed as 127: only one-character prefixes take it.
+    const d = i + 1 < len ? t.charCodeAt(i + 1) : 127;
+    const pair = lowerAscii(c) * 128 + (d < 128 ? lowerAscii(d) : 127);
+    let mask = TABLE[pair] | FIRST_EXACT[c];
+    const third = THIRD[pair];
+    if (third !== undefined) {
+      const e = i + 2 < len ? t.charCodeAt(i + 2) : 127;
+      mask &= OPEN[pair] | FIRST_EXACT[c] | third[e < 128 ? lowerAscii(e) : 127];
+    }
+    while (mask !== 0) {
+      const id = 31 - Math.clz32(mask);
+      mask &= ~(1 << id);
+      (out.lists[id] ??= []).push(i);
+    }
+    // Skip the rest of the word.
+    i++;
+    while (i < len) {
+      const e = t.charCodeAt(i);
+      if (e >= 128 || WORD[e] === 0) break;
+      i++;
+    }
   }
   lastFor = n;
   last = out;
   return out;
+}
+
+/** A family of word starts without a pattern, for scanners that check the candidates themselves. */
+export function wordFamily(prefixes: string[]): number {
+  return defineFamily(prefixes);
+}
+
+/** A family of the word starts whose first character is one of `chars` (ASCII word characters, case as given). */
+export function wordFamilyByFirst(chars: string): number {
+  const id = defineFamily([]);
+  for (const ch of chars) {
+    const c = ch.charCodeAt(0);
+    if (c >= 128 || !isWordCode(c)) throw new Error(`bad first character ${JSON.stringify(ch)}`);
+    FIRST_EXACT[c] |= 1 << id;
+  }
+  return id;
 }
 
 /** A word-anchored pattern and its trigger family. */
@@ -104,11 +157,15 @@ export interface Triggered {
 
 const REGISTRY: Triggered[] = [];
 
-/** Register a global, word-anchored `re` whose matches start with one of `prefixes` (see `defineFamily`). */
-export function triggered(name: string, re: RegExp, prefixes: string[]): Triggered {
+/**
+ * Register a global, word-anchored `re` whose matches start with one of `prefixes` (see `defineFamily`).
+ * `listed: false` keeps it out of `triggeredPatterns()` (the equivalence test over the cue corpus, which needs at
+ * least one match per pattern); such patterns are checked in `test/extract/anchors.test.ts` instead.
+ */
+export function triggered(name: string, re: RegExp, prefixes: string[], listed = true): Triggered {
   if (!re.global) throw new Error(`${name}: pattern must be global`);
   const t = { name, global: re, sticky: new RegExp(re.source, `${re.flags.replace("g", "")}y`), family: defineFamily(prefixes) };
-  REGISTRY.push(t);
+  if (listed) REGISTRY.push(t);
   return t;
 }
 

@@ -1,0 +1,106 @@
+/**
+ * The scans that run a pattern only at candidate positions, or read only part of a text, must find exactly what
+ * the full scan finds: anchored patterns (text/sticky.ts) against a global scan, the long-run digit reader
+ * against the full reader, digit words found at word starts against the regex scan, and the capital-token
+ * finder against the full tokenizer.
+ */
+import { describe, expect, it } from "vitest";
+import "../../src/extract/index.js";
+import { digitRuns } from "../../src/extract/text/digits.js";
+import { asciiDigitRuns, lowerText, normalizeText } from "../../src/extract/text/normalize.js";
+import { anchoredPatterns, runAnchored } from "../../src/extract/text/sticky.js";
+import { capitalTokenStarts, tokenBounds } from "../../src/extract/text/tokens.js";
+import { digitZoneRanges } from "../../src/extract/text/zones.js";
+import { PHONE_STYLES, generateCorpus, obfuscatePhone } from "../../src/synth/index.js";
+import { createRng } from "../../src/synth/rng.js";
+
+const TRICKY = [
+  "QV 120, HH 160, 1hr 250 · 100/hh 160/h 300/2h · qv 80 hh 120 h 200 · $200/hr · 200$ per hour · 90 min 300",
+  "half an hour - 140, quick visits for us$ 300, 1/2 hr 150, overnight 1500, ovn 1200 roses, an hour 250",
+  "donations: $300, US$ 200 / hr, €150 30min, £90 hh, 2 hours: $550, full hour 260, 45 minutes 180, fh 200",
+  "all night 900 · o/n 1000 · two hours 500 · Quickie 80 · h.h. 150 · 1.5h 350 · 300 for 90 mins · 2023 $",
+  "jade (at) gmail (dot) com, jade[at]gmail[.]com, jade at at gmail dot com, a@b.co and c.d@e.org, x @ y . ca",
+  "jade_22 AT icloud DOT com, {at} (@) <at> @jade, meet me at the hotel, 100% real @ incall, see you at 10",
+  "snap: SweetJade22, 👻 jadey22, SC: jade_x, IG @jade.x, insta jadeofficial, kik - jadey_22, kik me: jadey",
+  "telegram @jadetg, wechat: jade888, LINE ID: jadeline, LINEID: x, twitter @jade_tw, X: @jade, OF: jade, of: no",
+  "whatsapp 416 555 0123, WhatsApp: +1 604 555 0199, watsapp 4165550123, wa.me/14165550123, wsp 5145550123",
+  "Jade here, ÉLISE ici, Ana aquí, Maria aqui, JADE here, the girls there, where, Hi gentlemen, Ruby  here",
+  "four1six 8nine3 22four5, for80 2sixseven one9zerofor, six oh four, 6O4-7l8, 4four_five5six zéro un deux",
+  "Visiting Toronto, the Soo, GTA, yyc, Sault Ste. Marie, St. John's, d'Arcy, Île-Perrot, _Toronto, éToronto",
+];
+
+function texts(): string[] {
+  const out = [...TRICKY];
+  for (const r of generateCorpus({ ads: 3000, seed: 12 })) out.push(`${r.ad.title ?? ""}\n${r.ad.body ?? ""}`);
+  for (let i = 0; i < 600; i++) {
+    const d = `416${200 + (i % 700)}${String(1000 + i).slice(-4)}`;
+    const style = PHONE_STYLES[i % PHONE_STYLES.length];
+    out.push(`call me ${obfuscatePhone(d, style, createRng(i))} or txt_${obfuscatePhone(d, style, createRng(i + 1))}`);
+  }
+  return out;
+}
+
+function fullScan(re: RegExp, text: string): [number, string][] {
+  const g = new RegExp(re.source, re.flags);
+  const out: [number, string][] = [];
+  for (let m = g.exec(text); m !== null; m = g.exec(text)) out.push([m.index, m[0]]);
+  return out;
+}
+
+describe("candidate scans", () => {
+  const all = texts();
+
+  it("registers the anchored patterns", () => {
+    expect(anchoredPatterns().map((a) => a.name).sort()).toEqual(
+      ["email", "handle:loose", "handle:strict", "handle:whatsapp", "name:here", "price:amount-first", "price:bare", "price:duration-first"],
+    );
+  });
+
+  for (const a of anchoredPatterns()) {
+    it(`${a.name}: same matches as a full scan`, () => {
+      let matches = 0;
+      for (const text of all) {
+        const n = normalizeText(text);
+        const want = fullScan(a.global, n.text);
+        const got: [number, string][] = [];
+        runAnchored(a, n, (m) => got.push([m.index, m[0]]));
+        expect(got).toEqual(want);
+        matches += want.length;
+      }
+      expect(matches).toBeGreaterThan(0);
+    });
+  }
+
+  it("long digit runs: the same runs as the full reader, from the stretches that can hold them", () => {
+    const units = (r: ReturnType<typeof digitRuns>[number]): number => r.groups.reduce((k, g) => k + g.units.length, 0);
+    for (const text of all) {
+      const n = normalizeText(text);
+      for (const pipeIsOne of [false, true]) {
+        const want = digitRuns(n, { minUnits: 5, pipeIsOne }).filter((r) => units(r) >= 7);
+        expect(digitRuns(n, { minUnits: 5, minRunUnits: 7, pipeIsOne })).toEqual(want);
+      }
+    }
+  });
+
+  it("digit zones: digit words found at word starts as by the scan", () => {
+    for (const text of all) {
+      const n = normalizeText(text);
+      const lower = lowerText(n);
+      expect(digitZoneRanges(n.text, lower, asciiDigitRuns(n), n)).toEqual(digitZoneRanges(n.text, lower));
+    }
+  });
+
+  it("place tokens: the capital (and t/y/g/m) tokens of the full tokenizer", () => {
+    for (const text of all) {
+      const n = normalizeText(text);
+      const starts: number[] = [];
+      const ends: number[] = [];
+      tokenBounds(n.text, starts, ends);
+      const want = starts.filter((s) => {
+        const c = n.text[s];
+        return c !== c.toLowerCase() || "tygm".includes(c);
+      });
+      expect(capitalTokenStarts(n)).toEqual(want);
+    }
+  });
+});
