@@ -1,6 +1,6 @@
 /**
- * The REST API under load: `threadline serve --workers auto` (one process per core) over a linked database in a
- * child process, autocannon with 20
+ * The REST API under load: `threadline serve` (one process; BENCH_API_WORKERS=auto for one per core) over a linked
+ * database in a child process, autocannon with 20
  * concurrent clients on the search, ad, network and hotspot endpoints (varied requests: common and rare terms,
  * filters, random ads, networks of every size). Reports p50/p95/p99 latency and req/s per endpoint.
  */
@@ -117,7 +117,7 @@ export async function benchApi(dbPath: string, seconds = 10): Promise<{ dbMB: nu
   db.close();
   const link = await benchLoginLink(dbPath);
   const port = 18_000 + Math.floor(Math.random() * 2000);
-  const server = spawn(process.execPath, [join(here, "../src/cli/main.js"), "serve", "--db", dbPath, "--port", String(port), "--workers", "auto"], {
+  const server = spawn(process.execPath, [join(here, "../src/cli/main.js"), "serve", "--db", dbPath, "--port", String(port), "--workers", process.env.BENCH_API_WORKERS ?? "1"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, LOG_LEVEL: "warn" },
   });
