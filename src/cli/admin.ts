@@ -28,6 +28,14 @@ async function act<T>(db: string | undefined, fn: (store: Store) => Promise<T>):
   }
 }
 
+function roleList(s: string) {
+  try {
+    return parseRoleList(s);
+  } catch (e) {
+    throw new CliError(`admin: ${(e as Error).message}`);
+  }
+}
+
 function parseSharing(v: string): SharingLevel {
   if (!(SHARING_LEVELS as readonly string[]).includes(v)) throw new CliError(`admin: sharing must be one of ${SHARING_LEVELS.join(", ")}`);
   return v as SharingLevel;
@@ -73,12 +81,7 @@ export function registerAdmin(program: Command): void {
     .requiredOption("--role <roles>", "comma-separated roles: admin, analyst, contributor, auditor")
     .option("--password-stdin", "read the password from standard input")
     .action(async (username: string, o: { db?: string; org: string; role: string; passwordStdin?: boolean }) => {
-      let parsed;
-      try {
-        parsed = parseRoleList(o.role);
-      } catch (e) {
-        throw new CliError(`admin: ${(e as Error).message}`);
-      }
+      const parsed = roleList(o.role);
       const password = o.passwordStdin ? await readStdin() : undefined;
       const r = await act(o.db, (s) => createUser(s, cliActor(), { username, org: o.org, roles: parsed, password }));
       out(`admin: created ${r.user.username} in ${r.user.org} with roles ${r.user.roles.join(", ")}`);
@@ -89,12 +92,7 @@ export function registerAdmin(program: Command): void {
     dbOption(admin.command(`${verb} <username> <roles>`))
       .description(verb === "grant" ? "give a user roles (comma-separated)" : "take roles from a user (comma-separated)")
       .action(async (username: string, list: string, o: { db?: string }) => {
-        let roles;
-        try {
-          roles = parseRoleList(list);
-        } catch (e) {
-          throw new CliError(`admin: ${(e as Error).message}`);
-        }
+        const roles = roleList(list);
         const u = await act(o.db, (s) => changeRoles(s, cliActor(), username, verb === "grant" ? roles : [], verb === "revoke" ? roles : []));
         out(`admin: ${u.username} now has roles ${u.roles.join(", ") || "(none)"}`);
       });
