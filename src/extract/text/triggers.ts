@@ -12,6 +12,7 @@
  * runSticky(TRUST, normalizeText(text), (m) => …); // word starts are computed once per text
  */
 import type { NormalizedText } from "./normalize.js";
+import { execAt } from "./sticky.js";
 
 /** Families by the first two characters of a word (lower-cased ASCII; 127 = a non-ASCII second character or none). */
 const TABLE = new Uint32Array(128 * 128);
@@ -179,16 +180,5 @@ export function triggeredPatterns(): readonly Triggered[] {
  * global scan of `text` would find, provided every match starts at a candidate.
  */
 export function runSticky(t: Triggered, n: NormalizedText, onMatch: (m: RegExpExecArray) => void): void {
-  const re = t.sticky;
-  const text = n.text;
-  const positions = wordStarts(n).at(t.family);
-  let from = 0;
-  for (const p of positions) {
-    if (p < from) continue;
-    re.lastIndex = p;
-    const m = re.exec(text);
-    if (m === null) continue;
-    onMatch(m);
-    from = m.index + Math.max(1, m[0].length);
-  }
+  execAt(t.sticky, n.text, wordStarts(n).at(t.family), onMatch);
 }
