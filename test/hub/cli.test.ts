@@ -60,7 +60,7 @@ describe("threadline admin", () => {
     expect(token).toMatch(/^tl_[A-Za-z0-9_-]{12}_[A-Za-z0-9_-]{43}$/);
     const list = run(["admin", "token", "list"]).stdout;
     expect(list).toContain("nightly feed");
-    expect(list).not.toContain(token.split("_").slice(2).join("_"));
+    expect(list).not.toContain(token.slice(-43));
     const id = token.slice(3, 15);
     expect(run(["admin", "token", "revoke", id]).status).toBe(0);
     expect(run(["admin", "token", "revoke", id]).stderr).toMatch(/no active token/);
