@@ -7,7 +7,10 @@ export type ApiState<T> =
   | { status: "ok"; data: T; error: null }
   | { status: "error"; data: T | null; error: ApiError | Error };
 
-export function useApi<T>(url: string | null): ApiState<T> & { reload: () => void; set: (d: T) => void } {
+/** `set` replaces the data, or maps the current data (an optimistic edit, then its reconciliation). */
+export type ApiSet<T> = (d: T | ((current: T | null) => T)) => void;
+
+export function useApi<T>(url: string | null): ApiState<T> & { reload: () => void; set: ApiSet<T> } {
   const [state, setState] = useState<ApiState<T>>({ status: "loading", data: null, error: null });
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -24,6 +27,10 @@ export function useApi<T>(url: string | null): ApiState<T> & { reload: () => voi
     return () => ac.abort();
   }, [url, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  const set = useCallback((data: T) => setState({ status: "ok", data, error: null }), []);
+  const set = useCallback<ApiSet<T>>(
+    (d) =>
+      setState((s) => ({ status: "ok", data: typeof d === "function" ? (d as (c: T | null) => T)(s.data) : d, error: null })),
+    [],
+  );
   return { ...state, reload, set };
 }

@@ -165,7 +165,7 @@ export function AdminTokens() {
         )}
       </section>
       <aside>
-        <NewToken onCreated={(t) => tokens.set({ items: [t, ...list] })} />
+        <NewToken onCreated={(t) => tokens.set((cur) => ({ items: [t, ...(cur?.items ?? [])] }))} />
       </aside>
     </div>
   );

@@ -89,7 +89,7 @@ export function AdminUsers() {
     setError(null);
     try {
       const r = await postJson<{ user: AdminUser; password: string | null }>(`/api/admin/users/${u.id}/access`, body);
-      users.set({ items: list.map((x) => (x.id === r.user.id ? r.user : x)) });
+      replace(r.user);
       if (r.password) setReset({ username: u.username, password: r.password });
     } catch (err) {
       setError(err as Error);
@@ -98,14 +98,20 @@ export function AdminUsers() {
     }
   };
 
+  const replace = (next: AdminUser) =>
+    users.set((cur) => ({ items: (cur?.items ?? []).map((x) => (x.id === next.id ? next : x)) }));
+
   const setRoles = async (u: AdminUser, role: Role, on: boolean) => {
     const roles = ROLES.filter((r) => (r === role ? on : u.roles.includes(r)));
     setPending(u.id);
     setError(null);
+    // The box shows the new state while it is saved (a controlled box would otherwise spring back until the
+    // server answers); a refusal puts the user's roles back as they were.
+    replace({ ...u, roles });
     try {
-      const next = await postJson<AdminUser>(`/api/admin/users/${u.id}/roles`, { roles });
-      users.set({ items: list.map((x) => (x.id === next.id ? next : x)) });
+      replace(await postJson<AdminUser>(`/api/admin/users/${u.id}/roles`, { roles }));
     } catch (err) {
+      replace(u);
       setError(err as Error);
     } finally {
       setPending(null);
@@ -188,7 +194,7 @@ export function AdminUsers() {
             onDone={() => setReset(null)}
           />
         )}
-        <NewUser onCreated={(u) => users.set({ items: [...list, u] })} />
+        <NewUser onCreated={(u) => users.set((cur) => ({ items: [...(cur?.items ?? []), u] }))} />
       </aside>
     </div>
   );
