@@ -18,7 +18,7 @@ describe("SQLite store", () => {
     await s1.close();
     const s2 = await SqliteStore.open(path);
     const applied = s2.raw.prepare("select name from schema_migrations order by name").pluck().all();
-    expect(applied).toEqual(["001-core", "001-sqlite-fts", "002-artifacts", "003-analysis", "004-cases", "005-stage-state", "006-hub"]);
+    expect(applied).toEqual(["001-core", "001-sqlite-fts", "002-artifacts", "003-analysis", "004-cases", "005-stage-state", "006-hub", "007-sqlite-fts-explicit-insert"]);
     await s2.close();
   });
 
@@ -30,6 +30,8 @@ describe("SQLite store", () => {
     await ingestFiles(store, [writeJsonl(t.file("2.jsonl"), [buildAd({ id: "q1", body: "harbour view suite" })])]);
     expect(hits("velvet")).toHaveLength(0);
     expect(hits("harbour")).toHaveLength(1);
+    // The index itself agrees with the stored text (throws SQLITE_CORRUPT_VTAB otherwise).
+    store.raw.prepare("insert into ads_fts(ads_fts, rank) values ('integrity-check', 1)").run();
     await store.close();
   });
 

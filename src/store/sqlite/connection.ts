@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import { migrate } from "../migrations/index.js";
 import type { Database as Schema } from "../schema.js";
-import { sqliteFts } from "./fts.js";
+import { sqliteFts, sqliteFtsExplicitInsert } from "./fts.js";
 
 export interface SqliteConnection {
   raw: Database.Database;
@@ -22,6 +22,6 @@ export async function openSqlite(path: string): Promise<SqliteConnection> {
   raw.pragma("cache_size = -65536");
   raw.pragma("temp_store = MEMORY");
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
-  await migrate(db as unknown as Kysely<unknown>, "sqlite", [sqliteFts]);
+  await migrate(db as unknown as Kysely<unknown>, "sqlite", [sqliteFts, sqliteFtsExplicitInsert]);
   return { raw, db };
 }

@@ -31,6 +31,8 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
     title, body, city, region, phone, email, images, extra, ingest_file, ingest_line, run_id)
     select id, version, content_hash, captured_at, url, posted_at, title, body, city, region, phone, email, images,
     extra, ingest_file, ingest_line, run_id from ads where id = ?`);
+  // Kept in step here rather than by a trigger: see migration 007-sqlite-fts-explicit-insert.
+  const indexAd = raw.prepare("insert into ads_fts (rowid, title, body) values (?, ?, ?)");
   const setSharing = raw.prepare("update ads set sharing = ? where id = ?");
   const seenVersion = raw.prepare("select 1 from ad_versions where ad_id = ? and content_hash = ?").pluck();
   const deleteFacts = raw.prepare("delete from facts where ad_id = ?");
@@ -99,6 +101,7 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
       }
       if (!prev) {
         const id = Number(insertAd.run(row).lastInsertRowid);
+        indexAd.run(id, row.title, row.body);
         writeFacts(id, 1, it.facts, ev);
         outcomes.push("new");
         adIds.push(id);
