@@ -1,4 +1,5 @@
 /** One raw record → a stored item (validated, hashed, facts extracted) or a reject. Pure; runs in workers too. */
+import { encodeFacts } from "../store/fact-codec.js";
 import type { IngestItem, RejectItem } from "../store/store.js";
 import { extractFacts } from "./extractor.js";
 import { contentHash } from "./normalize.js";
@@ -22,7 +23,7 @@ export type WireRecord = ReadRecord;
 export function prepareBatch(records: WireRecord[], o: PrepareOptions): PreparedBatch {
   const out: PreparedBatch = { items: [], rejects: [], facts: 0 };
   prepareRecords(records, o, (item) => {
-    out.facts += item.facts.length;
+    out.facts += item.facts.count;
     out.items.push(item);
   }, (reject) => out.rejects.push(reject));
   return out;
@@ -59,7 +60,7 @@ export function prepareRecords(
       onReject({ source, file: o.file, line: rec.line, recordId: v.recordId, reason: v.reason, raw });
       continue;
     }
-    const facts = o.extract ? extractFacts(v.ad) : [];
+    const facts = encodeFacts(o.extract ? extractFacts(v.ad) : []);
     onItem({ input: v.ad, contentHash: contentHash(v.ad), file: o.file, line: rec.line, facts });
   }
 }

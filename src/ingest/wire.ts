@@ -6,9 +6,9 @@
  *   and lengths, instead of an array of `{line, text}` objects;
  * - a prepared batch comes back as JSON text, parsed on the main thread.
  * Both are cut into parts of at most PART_CHARS characters, far below the longest string V8 allows, however large
- * the batch. Everything in a prepared batch is JSON data: ads came from JSON or CSV text, facts are plain values,
- * and the store writes fact data, images and extra fields as JSON itself, so the round trip changes nothing it
- * stores (JSON has no -0 or Infinity; neither could reach the store as such anyway). Each item is stringified as
+ * the batch. Everything in a prepared batch is JSON data: ads came from JSON or CSV text, facts are already encoded
+ * as the JSON text the store keeps (`fact-codec.ts`), and the store writes images and extra fields as JSON itself,
+ * so the round trip changes nothing it stores (JSON has no -0 or Infinity; neither could reach the store as such anyway). Each item is stringified as
  * soon as the worker has prepared it, so a large batch never piles up as objects in the worker's heap.
  */
 import type { IngestItem, RejectItem } from "../store/store.js";
@@ -98,7 +98,7 @@ export class BatchEncoder {
     if (this.size + s.length > this.partChars && this.part.length > 0) this.flush();
     this.part.push(s);
     this.size += s.length + 1;
-    this.facts += item.facts.length;
+    this.facts += item.facts.count;
   }
 
   reject(r: RejectItem): void {

@@ -59,19 +59,20 @@ export interface AdVersionsTable {
   run_id: number | null;
 }
 
-export interface FactsTable {
-  id: Generated<number>;
+/** An ad's facts, one row per ad, encoded by `fact-codec.ts` (migration 008). */
+export interface AdFactsTable {
   ad_id: number;
   version: number;
+  extractor_version: string;
+  n: number;
+  facts: string;
+}
+
+/** One distinct identifier (kind, value) of an ad, for the kinds looked up by value. */
+export interface FactIndexTable {
   kind: string;
   value: string;
-  field: string;
-  span_start: number;
-  span_end: number;
-  obfuscated: number;
-  confidence: number;
-  data: string | null;
-  extractor_version: string;
+  ad_id: number;
 }
 
 export interface LinksTable {
@@ -162,7 +163,8 @@ export interface Database {
   sources: SourcesTable;
   ads: AdsTable;
   ad_versions: AdVersionsTable;
-  facts: FactsTable;
+  ad_facts: AdFactsTable;
+  fact_index: FactIndexTable;
   links: LinksTable;
   networks: NetworksTable;
   network_members: NetworkMembersTable;

@@ -5,6 +5,7 @@
 import type { ReadScope } from "../domain/access.js";
 import type { AdInput, IngestOutcome, SharingLevel, StoredAd } from "../domain/ad.js";
 import type { Fact } from "../domain/fact.js";
+import type { EncodedFacts } from "./fact-codec.js";
 import type { Link } from "../domain/link.js";
 import type { AuditStore, HubStore } from "./hub.js";
 import type { ApiReads } from "./read-model.js";
@@ -16,7 +17,8 @@ export interface IngestItem {
   contentHash: string;
   file: string;
   line: number;
-  facts: Fact[];
+  /** Encoded where they were extracted (a worker thread), so the single writer only copies them. */
+  facts: EncodedFacts;
 }
 
 export interface RejectItem {

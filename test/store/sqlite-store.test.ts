@@ -1,6 +1,9 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ingestFiles } from "../../src/ingest/ingest.js";
+import { Kysely, SqliteDialect } from "kysely";
+import { migrate } from "../../src/store/migrations/index.js";
+import { SQLITE_MIGRATIONS } from "../../src/store/sqlite/connection.js";
 import { SqliteStore } from "../../src/store/sqlite/store.js";
 import { buildAd, tempDir, writeJsonl } from "../helpers.js";
 
@@ -18,8 +21,39 @@ describe("SQLite store", () => {
     await s1.close();
     const s2 = await SqliteStore.open(path);
     const applied = s2.raw.prepare("select name from schema_migrations order by name").pluck().all();
-    expect(applied).toEqual(["001-core", "001-sqlite-fts", "002-artifacts", "003-analysis", "004-cases", "005-stage-state", "006-hub", "007-sqlite-fts-explicit-insert"]);
+    expect(applied).toEqual(["001-core", "001-sqlite-fts", "002-artifacts", "003-analysis", "004-cases", "005-stage-state", "006-hub", "007-sqlite-fts-explicit-insert", "008-ad-facts"]);
     await s2.close();
+  });
+
+  it("carries facts stored one row per fact (before 008) over to one row per ad, unchanged", async () => {
+    const path = t.file("old.db");
+    const raw = new Database(path);
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+    await migrate(db, "sqlite", SQLITE_MIGRATIONS, "007-sqlite-fts-explicit-insert");
+    raw.exec(`insert into sources (id, name, created_at) values (1, 'syn', 'x');
+      insert into ads (id, source_id, source_ad_id, captured_at, first_seen_at, title, body, images, extra, content_hash, version, org_id, sharing)
+        values (7, 1, 'a7', 'x', 'x', 't', 'call 555', '[]', '{}', 'h', 2, 'public', 'hub');
+      insert into facts (ad_id, version, kind, value, field, span_start, span_end, obfuscated, confidence, data, extractor_version) values
+        (7, 2, 'phone', '+15555550123', 'body', 5, 17, 1, 0.9, null, 'e1'),
+        (7, 2, 'price', '160', 'body', 20, 26, 0, 0.8, '{"amount":160,"minutes":30}', 'e1'),
+        (7, 2, 'phone', '+15555550123', 'title', 0, 3, 0, 0.7, null, 'e1');`);
+    await db.destroy();
+    const store = await SqliteStore.open(path);
+    expect((await store.factsFor([7])).get(7)).toEqual([
+      { kind: "phone", value: "+15555550123", field: "body", span: [5, 17], confidence: 0.9, obfuscated: true },
+      { kind: "price", value: "160", field: "body", span: [20, 26], confidence: 0.8, data: { amount: 160, minutes: 30 } },
+      { kind: "phone", value: "+15555550123", field: "title", span: [0, 3], confidence: 0.7 },
+    ]);
+    expect(store.raw.prepare("select version, extractor_version, n from ad_facts").all()).toEqual([{ version: 2, extractor_version: "e1", n: 3 }]);
+    // The phone twice in one ad is one identifier row; prices are not looked up by value.
+    expect(store.raw.prepare("select kind, value, ad_id from fact_index").all()).toEqual([{ kind: "phone", value: "+15555550123", ad_id: 7 }]);
+    expect(await store.factValues(1, 10, ["phone", "price"])).toEqual([
+      { adId: 7, kind: "phone", value: "+15555550123" },
+      { adId: 7, kind: "price", value: "160" },
+      { adId: 7, kind: "phone", value: "+15555550123" },
+    ]);
+    expect((await store.stats()).factsByKind).toEqual({ phone: 2, price: 1 });
+    await store.close();
   });
 
   it("keeps the FTS index in step with inserts and new versions", async () => {

@@ -9,6 +9,7 @@ import { analysis } from "./003-analysis.js";
 import { cases } from "./004-cases.js";
 import { stageState } from "./005-stage-state.js";
 import { hub } from "./006-hub.js";
+import { adFacts } from "./008-ad-facts.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -17,10 +18,13 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, artifacts, analysis, cases, stageState, hub];
+export const MIGRATIONS: readonly Migration[] = [core, artifacts, analysis, cases, stageState, hub, adFacts];
 
-/** Applies every migration not yet recorded, each in its own transaction. Returns the names applied. */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect, extra: readonly Migration[] = []): Promise<string[]> {
+/**
+ * Applies every migration not yet recorded, each in its own transaction. Returns the names applied. `until` stops
+ * before the first migration named after it (tests build a database as an older release left it).
+ */
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, extra: readonly Migration[] = [], until?: string): Promise<string[]> {
   await db.schema
     .createTable("schema_migrations")
     .ifNotExists()
@@ -32,6 +36,7 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, extra: read
   const applied: string[] = [];
   for (const m of [...MIGRATIONS, ...extra].sort((a, b) => a.name.localeCompare(b.name))) {
     if (done.has(m.name)) continue;
+    if (until !== undefined && m.name > until) break;
     await db.transaction().execute(async (trx) => {
       await m.up(trx, dialect);
       await sql`insert into schema_migrations (name, applied_at) values (${m.name}, ${new Date().toISOString()})`.execute(trx);

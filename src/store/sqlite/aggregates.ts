@@ -46,12 +46,12 @@ export function apiTotals(db: Handle, b: Bind): ApiTotals {
   if (!hidesAny(db, b)) return plainTotals(db, b);
   const one = (q: string) => cached(db, q).pluck().get(b) as number;
   const counted = `(select a.id from ads a where ${AGG("a")})`;
-  const distinct = (kind: string) => cached(db, `select count(distinct f.value) from facts f join ads a on a.id = f.ad_id where f.kind = ? and ${AGG("a")}`).pluck().get(b, kind) as number;
+  const distinct = (kind: string) => cached(db, `select count(distinct f.value) from fact_index f join ads a on a.id = f.ad_id where f.kind = ? and ${AGG("a")}`).pluck().get(b, kind) as number;
   const ads = one(`select count(*) from ads a where ${AGG("a")}`);
   return {
     ads,
     versions: ads + one(`select count(*) from ad_versions v where v.ad_id in ${counted}`),
-    facts: one(`select count(*) from facts f where f.ad_id in ${counted}`),
+    facts: one(`select coalesce(sum(f.n), 0) from ad_facts f where f.ad_id in ${counted}`),
     links: one(`select count(*) from links l where l.ad_a in ${counted} and l.ad_b in ${counted}`),
     networks: one(`select count(*) from networks n where ${VSIZE("n")} >= ${MIN_VISIBLE_NETWORK}`),
     adsInNetworks: one(`select count(*) from network_members m where m.ad_id in ${counted}`),
@@ -65,12 +65,12 @@ export function apiTotals(db: Handle, b: Bind): ApiTotals {
 
 function plainTotals(db: Handle, b: Bind): ApiTotals {
   const one = (q: string) => db.prepare(q).pluck().get() as number;
-  const distinct = (kind: string) => db.prepare("select count(distinct value) from facts where kind = ?").pluck().get(kind) as number;
+  const distinct = (kind: string) => db.prepare("select count(distinct value) from fact_index where kind = ?").pluck().get(kind) as number;
   const ads = one("select count(*) from ads");
   return {
     ads,
     versions: ads + one("select count(*) from ad_versions"),
-    facts: one("select count(*) from facts"),
+    facts: one("select coalesce(sum(n), 0) from ad_facts"),
     links: one("select count(*) from links"),
     networks: b.all === 1 ? one("select count(*) from networks") : (cached(db, `select count(*) from networks n where ${VSIZE("n")} >= ${MIN_VISIBLE_NETWORK}`).pluck().get(b) as number),
     adsInNetworks: one("select count(*) from network_members"),

@@ -10,6 +10,9 @@ export interface SqliteConnection {
   db: Kysely<Schema>;
 }
 
+/** The SQLite-only migrations, applied with the portable ones in name order. */
+export const SQLITE_MIGRATIONS = [sqliteFts, sqliteFtsExplicitInsert];
+
 export async function openSqlite(path: string): Promise<SqliteConnection> {
   const raw = new Database(path);
   // Larger pages suit multi-KiB ad texts and the FTS index; only takes effect on a new, empty file.
@@ -22,6 +25,6 @@ export async function openSqlite(path: string): Promise<SqliteConnection> {
   raw.pragma("cache_size = -65536");
   raw.pragma("temp_store = MEMORY");
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
-  await migrate(db as unknown as Kysely<unknown>, "sqlite", [sqliteFts, sqliteFtsExplicitInsert]);
+  await migrate(db as unknown as Kysely<unknown>, "sqlite", SQLITE_MIGRATIONS);
   return { raw, db };
 }

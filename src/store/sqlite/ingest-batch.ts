@@ -1,7 +1,7 @@
 /** The ingest hot path: one transaction per batch, prepared statements, no per-row round trips through Kysely. */
 import type Database from "better-sqlite3";
 import type { IngestOutcome } from "../../domain/ad.js";
-import type { Fact } from "../../domain/fact.js";
+import type { EncodedFacts } from "../fact-codec.js";
 import type { IngestBatchResult, IngestItem, IngestOwner, RejectItem } from "../store.js";
 import { refreshNetworkVisibility } from "./retention.js";
 
@@ -35,9 +35,10 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
   const indexAd = raw.prepare("insert into ads_fts (rowid, title, body) values (?, ?, ?)");
   const setSharing = raw.prepare("update ads set sharing = ? where id = ?");
   const seenVersion = raw.prepare("select 1 from ad_versions where ad_id = ? and content_hash = ?").pluck();
-  const deleteFacts = raw.prepare("delete from facts where ad_id = ?");
-  const insertFact = raw.prepare(`insert into facts (ad_id, version, kind, value, field, span_start, span_end,
-    obfuscated, confidence, data, extractor_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const deleteFacts = raw.prepare("delete from ad_facts where ad_id = ?");
+  const deleteKeys = raw.prepare("delete from fact_index where ad_id = ?");
+  const insertFacts = raw.prepare("insert into ad_facts (ad_id, version, extractor_version, n, facts) values (?, ?, ?, ?, ?)");
+  const insertKey = raw.prepare("insert into fact_index (kind, value, ad_id) values (?, ?, ?)");
   const insertReject = raw.prepare(`insert or ignore into rejects (run_id, source, file, line, record_id, reason, raw, created_at)
     values (?, ?, ?, ?, ?, ?, ?, ?)`);
 
@@ -50,11 +51,11 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
     return id;
   };
 
-  const writeFacts = (adId: number, version: number, facts: Fact[], ev: string): void => {
-    for (const f of facts) {
-      insertFact.run(adId, version, f.kind, f.value, f.field, f.span[0], f.span[1], f.obfuscated ? 1 : 0,
-        f.confidence, f.data ? JSON.stringify(f.data) : null, ev);
-    }
+  const writeFacts = (adId: number, version: number, facts: EncodedFacts, ev: string): void => {
+    if (facts.count === 0) return;
+    insertFacts.run(adId, version, ev, facts.count, facts.json);
+    const k = facts.keys;
+    for (let i = 0; i < k.length; i += 2) insertKey.run(k[i], k[i + 1], adId);
   };
 
   const tx = raw.transaction((runId: number, items: IngestItem[], rejects: RejectItem[], ev: string, owner: IngestOwner): IngestBatchResult => {
@@ -115,6 +116,7 @@ export function makeBatchWriter(raw: Database.Database): BatchWriter {
         archiveCurrent.run(prev.id);
         updateAd.run(next);
         deleteFacts.run(prev.id);
+        deleteKeys.run(prev.id);
         writeFacts(prev.id, version, it.facts, ev);
         outcomes.push("version");
         adIds.push(prev.id);

@@ -14,6 +14,7 @@ import type {
   NetworkRow,
   NetworkSortKey,
 } from "../read-model.js";
+import { decodeFacts, isIndexedKind } from "../fact-codec.js";
 import { cached, hasTable } from "./search.js";
 import { VIS, VSIZE, MIN_VISIBLE_NETWORK, type Bind } from "./visibility.js";
 
@@ -159,14 +160,32 @@ export function networkTimeline(db: Handle, b: Bind, id: string): { postedAt: st
 /** Distinct visible ads per (kind, value) over the network's members, for the given fact kinds, most used first. */
 export function networkFactCounts(db: Handle, b: Bind, id: string, kinds: readonly string[], limit: number): { kind: string; value: string; ads: number }[] {
   const visible = fullyVisible(db, b, id) ? "" : `cross join ads a indexed by ads_vis on a.id = m.ad_id and ${VIS("a")}`;
-  return cached(
-    db,
-    // CROSS JOIN and +f.kind pin the plan: members first, then each member's facts by ad (facts_ad). Left to
-    // itself, the planner walks every fact of the kind through facts_kind_value (minutes on a million ads).
-    `select f.kind, f.value, count(distinct f.ad_id) as ads from network_members m ${visible} cross join facts f on f.ad_id = m.ad_id
-     where m.network_id = ? and +f.kind in (${kinds.map(() => "?").join(",")})
-     group by f.kind, f.value order by ads desc, f.kind, f.value limit ?`,
-  ).all(b, id, ...kinds, limit) as { kind: string; value: string; ads: number }[];
+  // Members first, then each one's encoded facts by primary key (one row per ad, any kinds).
+  const rows = cached(db, `select f.ad_id, f.facts from network_members m ${visible} cross join ad_facts f on f.ad_id = m.ad_id where m.network_id = ?`)
+    .raw(true)
+    .all(b, id) as [number, string][];
+  const want = new Set(kinds);
+  const counts = new Map<string, { kind: string; value: string; ads: number; last: number }>();
+  for (const [adId, json] of rows) {
+    for (const f of decodeFacts(json, want)) {
+      const key = `${f.kind}\u0000${f.value}`;
+      const c = counts.get(key);
+      if (!c) counts.set(key, { kind: f.kind, value: f.value, ads: 1, last: adId });
+      else if (c.last !== adId) {
+        c.ads++;
+        c.last = adId;
+      }
+    }
+  }
+  return [...counts.values()]
+    .sort((x, y) => y.ads - x.ads || cmp(x.kind, y.kind) || cmp(x.value, y.value))
+    .slice(0, limit)
+    .map(({ kind, value, ads }) => ({ kind, value, ads }));
+}
+
+/** Byte-order comparison, as SQLite's default collation orders text. */
+function cmp(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
@@ -183,14 +202,15 @@ function fullyVisible(db: Handle, b: Bind, id: string): boolean {
 /** Identifier facts (ad → kind:value) of the given visible ads, one row per distinct triple. */
 export function adIdentifiers(db: Handle, b: Bind, ids: readonly number[], kinds: readonly string[]): { adId: number; kind: string; value: string }[] {
   if (ids.length === 0) return [];
+  assertIndexed(kinds);
   const out: { adId: number; kind: string; value: string }[] = [];
   for (let i = 0; i < ids.length; i += 900) {
     const part = ids.slice(i, i + 900);
     out.push(
       ...(db
         .prepare(
-          `select distinct f.ad_id as adId, f.kind, f.value from facts f join ads a indexed by ads_vis on a.id = f.ad_id where f.ad_id in (${part.map(() => "?").join(",")})
-           and +f.kind in (${kinds.map(() => "?").join(",")}) and ${VIS("a")}`,
+          `select f.ad_id as adId, f.kind, f.value from fact_index f indexed by fact_index_ad join ads a indexed by ads_vis on a.id = f.ad_id where f.ad_id in (${part.map(() => "?").join(",")})
+           and f.kind in (${kinds.map(() => "?").join(",")}) and ${VIS("a")}`,
         )
         .all(b, ...part, ...kinds) as { adId: number; kind: string; value: string }[]),
     );
@@ -226,7 +246,8 @@ export function networkBodies(db: Handle, b: Bind, id: string, limit: number): s
 
 /** What an identifier touches among visible ads: ad count, time span, cities and networks (as the viewer sees them). */
 export function identifierSummary(db: Handle, b: Bind, kind: string, value: string): IdentifierSummary {
-  const ads = `select a.id from facts f join ads a on a.id = f.ad_id where f.kind = ? and f.value = ? and ${VIS("a")}`;
+  assertIndexed([kind]);
+  const ads = `select a.id from fact_index f join ads a on a.id = f.ad_id where f.kind = ? and f.value = ? and ${VIS("a")}`;
   const span = cached(db, `select count(*) as n, min(a.posted_at) as lo, max(a.posted_at) as hi from ads a where a.id in (${ads})`).get(b, kind, value) as
     | { n: number; lo: string | null; hi: string | null }
     | undefined;
@@ -246,10 +267,11 @@ export function identifierSummary(db: Handle, b: Bind, kind: string, value: stri
 
 /** Visible identifier facts of the given kinds with each ad's network, in ad-id pages (privacy-preserving matching). */
 export function* identifierRows(db: Handle, b: Bind, kinds: readonly string[], batch: number): Generator<{ kind: string; value: string; adId: number; networkId: string | null }[]> {
+  assertIndexed(kinds);
   const st = db.prepare(
-    `select f.kind, f.value, f.ad_id as adId, n.id as networkId from facts f join ads a on a.id = f.ad_id
+    `select f.kind, f.value, f.ad_id as adId, n.id as networkId from fact_index f indexed by fact_index_ad join ads a on a.id = f.ad_id
      left join network_members m on m.ad_id = f.ad_id left join networks n on n.id = m.network_id and ${VSIZE("n")} >= ${MIN_VISIBLE_NETWORK}
-     where f.ad_id > ? and +f.kind in (${kinds.map(() => "?").join(",")}) and ${VIS("a")} order by f.ad_id limit ?`,
+     where f.ad_id > ? and f.kind in (${kinds.map(() => "?").join(",")}) and ${VIS("a")} order by f.ad_id limit ?`,
   );
   let after = 0;
   for (;;) {
@@ -266,4 +288,10 @@ export function* identifierRows(db: Handle, b: Bind, kinds: readonly string[], b
     yield whole;
     after = whole[whole.length - 1]!.adId;
   }
+}
+
+/** Identifier lookups read `fact_index`, which holds only the kinds looked up by value. */
+function assertIndexed(kinds: readonly string[]): void {
+  const missing = kinds.filter((k) => !isIndexedKind(k));
+  if (missing.length) throw new Error(`fact kinds ${missing.join(", ")} are not indexed by value (see INDEXED_FACT_KINDS)`);
 }

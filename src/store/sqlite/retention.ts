@@ -38,7 +38,9 @@ export function deleteAds(db: Handle, ids: readonly number[]): DeleteCounts {
       const part = ids.slice(i, i + CHUNK);
       const list = part.map(() => "?").join(",");
       for (const r of db.prepare(`select distinct network_id from network_members where ad_id in (${list})`).pluck().all(...part) as string[]) touched.add(r);
-      counts.facts += db.prepare(`delete from facts where ad_id in (${list})`).run(...part).changes;
+      counts.facts += db.prepare(`select coalesce(sum(n), 0) from ad_facts where ad_id in (${list})`).pluck().get(...part) as number;
+      db.prepare(`delete from ad_facts where ad_id in (${list})`).run(...part);
+      db.prepare(`delete from fact_index where ad_id in (${list})`).run(...part);
       counts.versions += db.prepare(`delete from ad_versions where ad_id in (${list})`).run(...part).changes;
       counts.links += db.prepare(`delete from links where ad_a in (${list})`).run(...part).changes;
       counts.links += db.prepare(`delete from links where ad_b in (${list})`).run(...part).changes;

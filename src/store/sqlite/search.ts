@@ -4,10 +4,12 @@
  */
 import type Database from "better-sqlite3";
 import { HIT_END, HIT_START, type AdFilter, type AdHit, type AdSortKey, type CityPlace } from "../read-model.js";
+import { decodeFacts } from "../fact-codec.js";
 import { AGG, MIN_VISIBLE_NETWORK, VIS, VSIZE, type Bind } from "./visibility.js";
 
 type Handle = Database.Database;
 
+const PLACE = new Set(["place"]);
 
 /** Tables written by other stages that may not exist yet (the analyze stage's scores). */
 export function hasTable(db: Handle, name: string): boolean {
@@ -75,7 +77,7 @@ export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | n
   }
   for (const idf of f.identifiers ?? []) {
     if (idf.values.length === 0) return [];
-    where.push(`a.id in (select ad_id from facts where kind = ? and value in (${idf.values.map(() => "?").join(",")}))`);
+    where.push(`a.id in (select ad_id from fact_index where kind = ? and value in (${idf.values.map(() => "?").join(",")}))`);
     args.push(idf.kind, ...idf.values);
   }
   if (f.network !== undefined) {
@@ -180,16 +182,16 @@ export function cached(db: Handle, sqlText: string): Database.Statement {
  */
 export function cityPlaces(db: Handle, b: Bind): CityPlace[] {
   const raws = cached(db, `select a.city, count(*) as n from ads a where a.city is not null and ${AGG("a")} group by a.city`).all(b) as { city: string; n: number }[];
-  const place = db.prepare<[string], { name: string | null; province: string | null; lat: number | null; lon: number | null }>(
-    `select json_extract(f.data, '$.name') as name, json_extract(f.data, '$.province') as province,
-       json_extract(f.data, '$.lat') as lat, json_extract(f.data, '$.lon') as lon
-     from facts f where f.kind = 'place' and f.field = 'city'
-       and f.ad_id = (select id from ads where city = ? and exists
-         (select 1 from facts g where g.ad_id = ads.id and g.kind = 'place' and g.field = 'city') limit 1)
-     limit 1`,
-  );
+  const factsOf = db.prepare<[string], string>("select f.facts from ads a indexed by ads_city join ad_facts f on f.ad_id = a.id where a.city = ?").pluck();
+  const str = (v: unknown) => (typeof v === "string" ? v : null);
+  const num = (v: unknown) => (typeof v === "number" ? v : null);
   return raws.map((r) => {
-    const p = place.get(r.city);
-    return { raw: r.city, ads: r.n, name: p?.name ?? null, province: p?.province ?? null, lat: p?.lat ?? null, lon: p?.lon ?? null };
+    // The first ad of this raw value whose city field resolved to a place (usually the very first one).
+    let p: Record<string, unknown> | undefined;
+    for (const json of factsOf.iterate(r.city) as IterableIterator<string>) {
+      p = decodeFacts(json, PLACE).find((f) => f.field === "city")?.data;
+      if (p) break;
+    }
+    return { raw: r.city, ads: r.n, name: str(p?.name), province: str(p?.province), lat: num(p?.lat), lon: num(p?.lon) };
   });
 }

@@ -1,6 +1,7 @@
 /** The SQLite implementation of the Store. SQLite-only SQL stays in this folder. */
 import type { ImageRef, SharingLevel, StoredAd } from "../../domain/ad.js";
-import type { Fact, FactKind, TextField } from "../../domain/fact.js";
+import type { Fact } from "../../domain/fact.js";
+import { decodeFacts, encodeFacts, isIndexedKind } from "../fact-codec.js";
 import type { Link } from "../../domain/link.js";
 import type { ReadScope } from "../../domain/access.js";
 import type {
@@ -49,16 +50,9 @@ interface AdRow {
   sharing: string;
 }
 
-interface FactRow {
+interface AdFactsRow {
   ad_id: number;
-  kind: string;
-  value: string;
-  field: string;
-  span_start: number;
-  span_end: number;
-  obfuscated: number;
-  confidence: number;
-  data: string | null;
+  facts: string;
 }
 
 const AD_COLUMNS = `a.id, s.name as source, a.source_ad_id, a.url, a.posted_at, a.captured_at, a.title, a.body, a.city,
@@ -87,18 +81,6 @@ function toAd(r: AdRow): StoredAd {
   };
 }
 
-function toFact(r: FactRow): Fact {
-  const f: Fact = {
-    kind: r.kind as FactKind,
-    value: r.value,
-    field: r.field as TextField,
-    span: [r.span_start, r.span_end],
-    confidence: r.confidence,
-  };
-  if (r.obfuscated) f.obfuscated = true;
-  if (r.data) f.data = JSON.parse(r.data) as Record<string, unknown>;
-  return f;
-}
 
 /** SQLite parameters are limited (32766 by default); chunk IN-lists well below it. */
 const IN_CHUNK = 900;
@@ -222,57 +204,61 @@ export class SqliteStore implements Store {
     const out = new Map<number, Fact[]>();
     if (adIds.length === 0) return out;
     const sorted = [...adIds].sort((x, y) => x - y);
-    // Contiguous id ranges are the common case (pages of ads): one range scan beats a long IN-list.
+    const want = kinds && kinds.length ? new Set(kinds) : undefined;
     const lo = sorted[0];
     const hi = sorted[sorted.length - 1];
-    const kindSql = kinds && kinds.length ? ` and kind in (${kinds.map(() => "?").join(",")})` : "";
-    const want = new Set(sorted);
+    const wanted = new Set(sorted);
+    // Contiguous id ranges are the common case (pages of ads): one range scan beats a long IN-list.
     const rows = hi - lo < sorted.length * 4
-      ? this.conn.raw.prepare<unknown[], FactRow>(`select ad_id, kind, value, field, span_start, span_end, obfuscated, confidence, data from facts indexed by facts_ad where ad_id between ? and ?${kindSql} order by id`).all(lo, hi, ...(kinds ?? []))
-      : this.chunkedFacts(sorted, kindSql, kinds ?? []);
+      ? this.conn.raw.prepare<[number, number], AdFactsRow>("select ad_id, facts from ad_facts where ad_id between ? and ?").all(lo, hi)
+      : this.chunkedFacts(sorted);
     for (const r of rows) {
-      if (!want.has(r.ad_id)) continue;
-      let list = out.get(r.ad_id);
-      if (!list) out.set(r.ad_id, (list = []));
-      list.push(toFact(r));
+      if (!wanted.has(r.ad_id)) continue;
+      const facts = decodeFacts(r.facts, want);
+      if (facts.length) out.set(r.ad_id, facts);
     }
     return out;
   }
 
   async factValues(fromId: number, toId: number, kinds: readonly string[]) {
-    const rows = this.conn.raw
-      .prepare<unknown[], { ad_id: number; kind: string; value: string }>(
-        // Without table statistics the planner prefers the (kind, value) index and scans every phone per page.
-        `select ad_id, kind, value from facts indexed by facts_ad where ad_id between ? and ? and kind in (${kinds.map(() => "?").join(",")})`,
-      )
-      .all(fromId, toId, ...kinds);
-    return rows.map((r) => ({ adId: r.ad_id, kind: r.kind, value: r.value }));
+    if (kinds.every(isIndexedKind)) {
+      return this.conn.raw
+        .prepare<unknown[], { adId: number; kind: string; value: string }>(
+          `select ad_id as adId, kind, value from fact_index indexed by fact_index_ad where ad_id between ? and ? and kind in (${kinds.map(() => "?").join(",")})`,
+        )
+        .all(fromId, toId, ...kinds);
+    }
+    const out: { adId: number; kind: string; value: string }[] = [];
+    const ids = this.conn.raw.prepare<[number, number], number>("select ad_id from ad_facts where ad_id between ? and ?").pluck().all(fromId, toId);
+    for (const [adId, facts] of await this.factsFor(ids, kinds)) for (const f of facts) out.push({ adId, kind: f.kind, value: f.value });
+    return out;
   }
 
-  private chunkedFacts(ids: number[], kindSql: string, kinds: readonly string[]): FactRow[] {
-    const rows: FactRow[] = [];
+  private chunkedFacts(ids: number[]): AdFactsRow[] {
+    const rows: AdFactsRow[] = [];
     for (let i = 0; i < ids.length; i += IN_CHUNK) {
       const part = ids.slice(i, i + IN_CHUNK);
-      rows.push(...this.conn.raw
-        .prepare<unknown[], FactRow>(`select ad_id, kind, value, field, span_start, span_end, obfuscated, confidence, data from facts indexed by facts_ad where ad_id in (${part.map(() => "?").join(",")})${kindSql} order by id`)
-        .all(...part, ...kinds));
+      rows.push(...this.conn.raw.prepare<number[], AdFactsRow>(`select ad_id, facts from ad_facts where ad_id in (${part.map(() => "?").join(",")})`).all(...part));
     }
     return rows;
   }
 
   async replaceFacts(rows: { adId: number; facts: Fact[] }[], extractorVersion: string): Promise<void> {
-    const del = this.conn.raw.prepare("delete from facts where ad_id = ?");
+    const del = this.conn.raw.prepare("delete from ad_facts where ad_id = ?");
+    const delKeys = this.conn.raw.prepare("delete from fact_index where ad_id = ?");
     const ver = this.conn.raw.prepare("select version from ads where id = ?").pluck();
-    const ins = this.conn.raw.prepare(`insert into facts (ad_id, version, kind, value, field, span_start, span_end,
-      obfuscated, confidence, data, extractor_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const ins = this.conn.raw.prepare("insert into ad_facts (ad_id, version, extractor_version, n, facts) values (?, ?, ?, ?, ?)");
+    const insKey = this.conn.raw.prepare("insert into fact_index (kind, value, ad_id) values (?, ?, ?)");
     this.conn.raw.transaction(() => {
       for (const r of rows) {
         const v = ver.get(r.adId) as number | undefined;
         if (v === undefined) continue;
         del.run(r.adId);
-        for (const f of r.facts) {
-          ins.run(r.adId, v, f.kind, f.value, f.field, f.span[0], f.span[1], f.obfuscated ? 1 : 0, f.confidence, f.data ? JSON.stringify(f.data) : null, extractorVersion);
-        }
+        delKeys.run(r.adId);
+        if (r.facts.length === 0) continue;
+        const e = encodeFacts(r.facts);
+        ins.run(r.adId, v, extractorVersion, e.count, e.json);
+        for (let i = 0; i < e.keys.length; i += 2) insKey.run(e.keys[i], e.keys[i + 1], r.adId);
       }
     })();
   }
@@ -382,16 +368,20 @@ export class SqliteStore implements Store {
 
   async stats(): Promise<StoreStats> {
     const one = (q: string) => this.conn.raw.prepare(q).pluck().get() as number;
-    const byKind = this.conn.raw.prepare<[], { kind: string; n: number }>("select kind, count(*) as n from facts group by kind").all();
+    // Counting by kind means reading every ad's facts (a few seconds on a million ads): fine for `stats`.
+    const byKind: Record<string, number> = {};
+    for (const json of this.conn.raw.prepare("select facts from ad_facts").pluck().iterate() as IterableIterator<string>) {
+      for (const t of JSON.parse(json) as [string][]) byKind[t[0]] = (byKind[t[0]] ?? 0) + 1;
+    }
     return {
       ads: one("select count(*) from ads"),
       versions: one("select count(*) from ads") + one("select count(*) from ad_versions"),
       sources: one("select count(*) from sources"),
-      facts: one("select count(*) from facts"),
+      facts: one("select coalesce(sum(n), 0) from ad_facts"),
       links: one("select count(*) from links"),
       networks: one("select count(*) from networks"),
       rejects: one("select count(*) from rejects"),
-      factsByKind: Object.fromEntries(byKind.map((r) => [r.kind, r.n])),
+      factsByKind: byKind,
     };
   }
 
