@@ -28,6 +28,7 @@ const SEP = "\u0001";
 /** Identifier kinds whose words are slots in the ad's text (phones are digits, already slots; images are hashes). */
 const SLOT_KINDS: ReadonlySet<IdentifierKind> = new Set(["email", "handle", "url"]);
 const NO_SLOTS: TokenizeOptions = {};
+const EMPTY = new Uint32Array(0);
 const NUMBER_SLOTS: TokenizeOptions = { numberWords: true };
 
 export class LinkIndex {
@@ -59,6 +60,8 @@ export class LinkIndex {
   private readonly candO: Int32Array;
   private readonly candJ: Float64Array;
   private tmpB = new Uint32Array(1024);
+  /** Inside a deferred build: ads registered and counted, text not yet signed (see addBatch). */
+  private deferred = false;
 
   constructor(config: LinkConfigInput = {}) {
     this.config = resolveConfig(config);
@@ -104,8 +107,16 @@ export class LinkIndex {
 
   /**
    * Link a batch of new ads against everything already indexed. Ads already present (same store id) are skipped.
+   *
+   * `deferText` (a full build that will see every ad before it is done): only register, shingle and count now;
+   * `finishDeferred()` then learns the boilerplate once and signs and links every ad's text once. The text links
+   * of any run are a function of (all ads in order, the final boilerplate) — each refresh re-signs everything —
+   * so this gives the same links as linking batch by batch, without signing the corpus again at every refresh.
    */
-  addBatch(records: readonly LinkRecord[]): BatchResult {
+  addBatch(records: readonly LinkRecord[], opts: { deferText?: boolean } = {}): BatchResult {
+    if (this.deferred && !opts.deferText) throw new Error("link: finishDeferred() must run before linking more text");
+    const defer = opts.deferText === true && (this.deferred || this.n === 0);
+    this.deferred = defer;
     const t0 = performance.now();
     const cfg = this.config;
     const seenIds = new Set<number>();
@@ -133,7 +144,7 @@ export class LinkIndex {
       if (want) phraseWanted.push({ ad: i, shingles: want });
       // Cut the batch where the learned boilerplate must refresh, so refreshes happen after the same ad
       // however the corpus is split into batches: batch = incremental even across refreshes.
-      if (i < fresh.length - 1 && this.boilerplate.needsRefresh()) {
+      if (!defer && i < fresh.length - 1 && this.boilerplate.needsRefresh()) {
         rest = fresh.slice(i + 1);
         fresh.length = i + 1;
         break;
@@ -144,7 +155,7 @@ export class LinkIndex {
     const t1 = performance.now();
     // Snapshot refresh: when the learned boilerplate changes, every older ad is re-split and re-signed.
     let rebuilt = false;
-    if (this.boilerplate.needsRefresh() && this.boilerplate.refresh() && start > 0) {
+    if (!defer && this.boilerplate.needsRefresh() && this.boilerplate.refresh() && start > 0) {
       this.rebuildText(start);
       rebuilt = true;
     }
@@ -152,7 +163,13 @@ export class LinkIndex {
     // Pass 2: split, sign, insert into LSH, verify candidates.
     this.lsh.reserve(this.n);
     const textBefore = this.textA.length;
-    for (let i = 0; i < fresh.length; i++) this.insertText(start + i, batchShingles.get(i), true);
+    if (defer) {
+      // Kept whole (as content, no chrome) until finishDeferred() splits and signs them.
+      for (let i = 0; i < fresh.length; i++) {
+        this.content.add(batchShingles.get(i));
+        this.chrome.add(EMPTY);
+      }
+    } else for (let i = 0; i < fresh.length; i++) this.insertText(start + i, batchShingles.get(i), true);
     const t3 = performance.now();
     const textAfter = this.textA.length;
     // Identifier links: each new ad links to the first ad that carried the value (a star, not a clique), and
@@ -332,6 +349,7 @@ export class LinkIndex {
 
   /** All current links: text/template links and identifier links (as stars around each value's first ad). */
   links(): Link[] {
+    if (this.deferred) throw new Error("link: finishDeferred() must run first");
     const out: Link[] = [];
     for (let t = 0; t < this.textA.length; t++) out.push(this.textLink(t));
     const hub = this.config.identifiers.hubAds;
@@ -349,6 +367,7 @@ export class LinkIndex {
 
   /** Persist the whole state (see snapshot.ts). */
   serialize(): IndexSnapshot {
+    if (this.deferred) throw new Error("link: finishDeferred() must run first");
     return snapshotIndex(this);
   }
 
@@ -372,7 +391,16 @@ export class LinkIndex {
   }
 
   /** Force the boilerplate snapshot to the current counts (re-signs everything if it changed). */
+  /** Ends a deferred build (see addBatch): learn the boilerplate from every ad, then sign and link all text. */
+  finishDeferred(): void {
+    if (!this.deferred) return;
+    this.deferred = false;
+    this.boilerplate.refresh();
+    this.rebuildText(this.n);
+  }
+
   refreshBoilerplate(): boolean {
+    if (this.deferred) throw new Error("link: finishDeferred() must run first");
     if (this.boilerplate.refresh() && this.n > 0) {
       this.rebuildText(this.n);
       return true;
@@ -386,6 +414,7 @@ export class LinkIndex {
 
   /** Resolve everything linked so far into networks. `previous` maps store id → network id of the last run. */
   resolve(previous?: ReadonlyMap<number, string>): ResolveResult {
+    if (this.deferred) throw new Error("link: finishDeferred() must run first");
     return resolveNetworks(this, previous);
   }
 

@@ -81,7 +81,8 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
     const records = page.map((a) => toLinkRecord(a, ids.get(a.id) ?? []));
     tick("read", t);
     t = performance.now();
-    const res = index.addBatch(records);
+    // A full build links text once, after every ad is counted (see LinkIndex.addBatch).
+    const res = index.addBatch(records, { deferText: full });
     if (res.rebuilt) rebuilt = true;
     else if (!full) fresh.push(...res.links);
     tick("link", t);
@@ -90,6 +91,9 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
     opts.onProgress?.(newAds);
   }
 
+  t = performance.now();
+  index.finishDeferred();
+  tick("text", t);
   t = performance.now();
   // The learned boilerplate ends every run as a function of all ads seen, not of where refreshes fell: a full and
   // an incremental run then agree, and small early samples (where one prolific poster's text can pass the

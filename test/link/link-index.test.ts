@@ -78,6 +78,29 @@ describe("LinkIndex", () => {
     expect(partition(many.resolve().networkOf)).toBe(partition(whole.resolve().networkOf));
   });
 
+  it("a deferred full build (count all, learn once, sign once) stores the same links as batch-by-batch linking", () => {
+    const { records } = smallWorld(6, 60, 8);
+    const cfg = { boilerplate: { minAds: 20, refreshGrowth: 2 } };
+    const key = (ix: LinkIndex) =>
+      ix
+        .links()
+        .map((l) => `${l.a}-${l.b}-${l.kind}-${l.weight.toFixed(6)}`)
+        .sort()
+        .join("|");
+    const batched = new LinkIndex(cfg);
+    for (let i = 0; i < records.length; i += 41) batched.addBatch(records.slice(i, i + 41));
+    batched.refreshBoilerplate();
+    const deferred = new LinkIndex(cfg);
+    for (let i = 0; i < records.length; i += 53) deferred.addBatch(records.slice(i, i + 53), { deferText: true });
+    expect(() => deferred.links()).toThrow(/finishDeferred/);
+    deferred.finishDeferred();
+    expect(deferred.refreshBoilerplate()).toBe(false);
+    expect(deferred.links().some((l) => l.kind === "text" || l.kind === "template")).toBe(true);
+    expect(key(deferred)).toBe(key(batched));
+    expect(partition(deferred.resolve().networkOf)).toBe(partition(batched.resolve().networkOf));
+    expect(deferred.learnedBoilerplate()).toEqual(batched.learnedBoilerplate());
+  });
+
   it("network ids stay stable when membership barely changes", () => {
     const { records } = smallWorld(6, 40, 8);
     const cfg = { boilerplate: { minAds: 20 } };
