@@ -111,8 +111,7 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
   const links = pruneTextLinks(replace ? index.links() : fresh, TEXT_LINKS_PER_AD);
   const linksByKind: Record<string, number> = {};
   for (const l of links) linksByKind[l.kind] = (linksByKind[l.kind] ?? 0) + 1;
-  if (replace) await store.clearLinks();
-  await store.insertLinks(runId, links);
+  await store.insertLinks(runId, links, replace);
   await store.replaceNetworks(runId, networkWrites(index, res.networks));
   await store.putArtifact("link.boilerplate", runId, index.learnedBoilerplate());
   tick("write", t);

@@ -151,8 +151,8 @@ export interface Store {
   putStageState(stage: string, parts: Record<string, Uint8Array>): Promise<void>;
   getStageState(stage: string): Promise<Record<string, Uint8Array> | null>;
 
-  insertLinks(runId: number, links: Link[]): Promise<void>;
-  clearLinks(): Promise<void>;
+  /** Adds links (`replace`: in place of every stored link, in the same transaction). */
+  insertLinks(runId: number, links: Link[], replace?: boolean): Promise<void>;
   /** Replaces the whole network table with a new resolution. */
   replaceNetworks(runId: number, networks: NetworkWrite[]): Promise<void>;
   getNetwork(id: string): Promise<NetworkRecord | null>;
