@@ -4,7 +4,9 @@
  * strings copy as flat memory, and one `JSON.parse` rebuilds objects faster than the structured-clone reader. So:
  * - JSON lines go to a worker as a few large strings (the texts concatenated) plus a typed array of line numbers
  *   and lengths, instead of an array of `{line, text}` objects;
- * - a prepared batch comes back as JSON text, parsed on the main thread.
+ * - a prepared batch comes back as JSON text, parsed on the main thread, except each item's encoded facts, which
+ *   already are JSON text (the store keeps them as they are): they travel as plain strings beside the items, so
+ *   they are neither escaped into the items' JSON nor parsed back.
  * Both are cut into parts of at most PART_CHARS characters, far below the longest string V8 allows, however large
  * the batch. Everything in a prepared batch is JSON data: ads came from JSON or CSV text, facts are already encoded
  * as the JSON text the store keeps (`fact-codec.ts`), and the store writes images and extra fields as JSON itself,
@@ -29,9 +31,11 @@ export interface WorkerJob {
   options: PrepareOptions;
 }
 
-/** A prepared batch as JSON: `items` parts are JSON arrays of items, in order. */
+/** A prepared batch as JSON: `items` parts are JSON arrays of items (facts without their text), in order. */
 export interface EncodedBatch {
   items: string[];
+  /** Each item's `facts.json`, in item order. */
+  factJson: string[];
   rejects: RejectItem[];
   facts: number;
 }
@@ -91,10 +95,13 @@ export class BatchEncoder {
   private part: string[] = [];
   private size = 0;
   private readonly rejects: RejectItem[] = [];
+  private readonly factJson: string[] = [];
   private facts = 0;
 
   add(item: IngestItem): void {
-    const s = JSON.stringify(item);
+    const { json, ...facts } = item.facts;
+    this.factJson.push(json);
+    const s = JSON.stringify({ ...item, facts });
     if (this.size + s.length > this.partChars && this.part.length > 0) this.flush();
     this.part.push(s);
     this.size += s.length + 1;
@@ -107,7 +114,7 @@ export class BatchEncoder {
 
   finish(): EncodedBatch {
     if (this.part.length > 0) this.flush();
-    return { items: this.parts, rejects: this.rejects, facts: this.facts };
+    return { items: this.parts, factJson: this.factJson, rejects: this.rejects, facts: this.facts };
   }
 
   private flush(): void {
@@ -119,6 +126,13 @@ export class BatchEncoder {
 
 export function decodeBatch(b: EncodedBatch): PreparedBatch {
   const items: IngestItem[] = [];
-  for (const part of b.items) for (const item of JSON.parse(part) as IngestItem[]) items.push(item);
+  let i = 0;
+  for (const part of b.items) {
+    // Parsed items lack facts.json until it is put back here.
+    for (const item of JSON.parse(part) as IngestItem[]) {
+      item.facts.json = b.factJson[i++]!;
+      items.push(item);
+    }
+  }
   return { items, rejects: b.rejects, facts: b.facts };
 }
