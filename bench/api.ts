@@ -117,7 +117,9 @@ export async function benchApi(dbPath: string, seconds = 10): Promise<{ dbMB: nu
   db.close();
   const link = await benchLoginLink(dbPath);
   const port = 18_000 + Math.floor(Math.random() * 2000);
-  const server = spawn(process.execPath, [join(here, "../src/cli/main.js"), "serve", "--db", dbPath, "--port", String(port), "--workers", process.env.BENCH_API_WORKERS ?? "1"], {
+  // BENCH_API_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, join(here, "../src/cli/main.js"), "serve", "--db", dbPath, "--port", String(port), "--workers", process.env.BENCH_API_WORKERS ?? "1"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, LOG_LEVEL: "warn" },
   });

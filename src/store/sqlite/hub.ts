@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import type { SharingLevel } from "../../domain/ad.js";
 import type { Role, TokenScope } from "../../domain/access.js";
 import type { ApiTokenRecord, HubStore, MatchKeyRecord, OrgRecord, SessionRecord, UserRecord } from "../hub.js";
+import { cached } from "./search.js";
 
 type Handle = Database.Database;
 
@@ -68,75 +69,77 @@ const USER_SELECT = `select u.*, (select group_concat(role) from user_roles r wh
 
 export function sqliteHub(db: Handle): HubStore {
   const now = () => new Date().toISOString();
+  // Every API call reads its session and user: compile each statement once per handle, not per call.
+  const prep = <P extends unknown[] = unknown[], R = unknown>(sqlText: string) => cached(db, sqlText) as Database.Statement<P, R>;
   const getOrg = (id: string) => {
-    const r = db.prepare<[string], OrgRow>("select * from orgs where id = ?").get(id);
+    const r = prep<[string], OrgRow>("select * from orgs where id = ?").get(id);
     return r ? toOrg(r) : null;
   };
   const getUserById = (id: number) => {
-    const r = db.prepare<[number], UserRow>(`${USER_SELECT} where u.id = ?`).get(id);
+    const r = prep<[number], UserRow>(`${USER_SELECT} where u.id = ?`).get(id);
     return r ? toUser(r) : null;
   };
   const setRoles = db.transaction((userId: number, roles: readonly Role[]) => {
-    db.prepare("delete from user_roles where user_id = ?").run(userId);
-    const ins = db.prepare("insert into user_roles (user_id, role) values (?, ?)");
+    prep("delete from user_roles where user_id = ?").run(userId);
+    const ins = prep("insert into user_roles (user_id, role) values (?, ?)");
     for (const role of new Set(roles)) ins.run(userId, role);
   });
   return {
     async createOrg(id, name, defaultSharing = "hub") {
-      db.prepare("insert into orgs (id, name, created_at, default_sharing) values (?, ?, ?, ?)").run(id, name, now(), defaultSharing);
+      prep("insert into orgs (id, name, created_at, default_sharing) values (?, ?, ?, ?)").run(id, name, now(), defaultSharing);
       return getOrg(id) as OrgRecord;
     },
     async getOrg(id) {
       return getOrg(id);
     },
     async listOrgs() {
-      return db.prepare<[], OrgRow>("select * from orgs order by id").all().map(toOrg);
+      return prep<[], OrgRow>("select * from orgs order by id").all().map(toOrg);
     },
     async setRetention(org, days) {
-      db.prepare("update orgs set retention_days = ? where id = ?").run(days, org);
+      prep("update orgs set retention_days = ? where id = ?").run(days, org);
     },
 
     async createUser(username, org, passwordHash, roles) {
       const id = db.transaction(() => {
-        const uid = Number(db.prepare("insert into users (username, org_id, password_hash, created_at) values (?, ?, ?, ?)").run(username, org, passwordHash, now()).lastInsertRowid);
+        const uid = Number(prep("insert into users (username, org_id, password_hash, created_at) values (?, ?, ?, ?)").run(username, org, passwordHash, now()).lastInsertRowid);
         setRoles(uid, roles);
         return uid;
       })();
       return getUserById(id) as UserRecord;
     },
     async getUser(username) {
-      const r = db.prepare<[string], UserRow>(`${USER_SELECT} where u.username = ?`).get(username);
+      const r = prep<[string], UserRow>(`${USER_SELECT} where u.username = ?`).get(username);
       return r ? toUser(r) : null;
     },
     async getUserById(id) {
       return getUserById(id);
     },
     async listUsers(org) {
-      const rows = org === undefined ? db.prepare<[], UserRow>(`${USER_SELECT} order by u.id`).all() : db.prepare<[string], UserRow>(`${USER_SELECT} where u.org_id = ? order by u.id`).all(org);
+      const rows = org === undefined ? prep<[], UserRow>(`${USER_SELECT} order by u.id`).all() : prep<[string], UserRow>(`${USER_SELECT} where u.org_id = ? order by u.id`).all(org);
       return rows.map(toUser);
     },
     async setRoles(userId, roles) {
       setRoles(userId, roles);
     },
     async setPassword(userId, passwordHash) {
-      db.prepare("update users set password_hash = ?, failed_logins = 0, locked_until = null where id = ?").run(passwordHash, userId);
+      prep("update users set password_hash = ?, failed_logins = 0, locked_until = null where id = ?").run(passwordHash, userId);
     },
     async setDisabled(userId, at) {
-      db.prepare("update users set disabled_at = ? where id = ?").run(at, userId);
+      prep("update users set disabled_at = ? where id = ?").run(at, userId);
     },
     async recordLoginFailure(userId, lockedUntil) {
       return db.transaction(() => {
-        const n = (db.prepare("select failed_logins from users where id = ?").pluck().get(userId) as number | undefined) ?? 0;
-        db.prepare("update users set failed_logins = ?, locked_until = ? where id = ?").run(n + 1, lockedUntil(n + 1), userId);
+        const n = (prep("select failed_logins from users where id = ?").pluck().get(userId) as number | undefined) ?? 0;
+        prep("update users set failed_logins = ?, locked_until = ? where id = ?").run(n + 1, lockedUntil(n + 1), userId);
         return n + 1;
       }).immediate();
     },
     async resetLoginFailures(userId) {
-      db.prepare("update users set failed_logins = 0, locked_until = null where id = ?").run(userId);
+      prep("update users set failed_logins = 0, locked_until = null where id = ?").run(userId);
     },
 
     async createSession(s) {
-      db.prepare("insert into sessions (id_hash, user_id, csrf, created_at, expires_at, last_seen_at) values (?, ?, ?, ?, ?, ?)").run(
+      prep("insert into sessions (id_hash, user_id, csrf, created_at, expires_at, last_seen_at) values (?, ?, ?, ?, ?, ?)").run(
         s.idHash,
         s.userId,
         s.csrf,
@@ -152,17 +155,17 @@ export function sqliteHub(db: Handle): HubStore {
       return r ? ({ idHash: r.id_hash, userId: r.user_id, csrf: r.csrf, createdAt: r.created_at, expiresAt: r.expires_at, lastSeenAt: r.last_seen_at } satisfies SessionRecord) : null;
     },
     async touchSession(idHash, lastSeenAt) {
-      db.prepare("update sessions set last_seen_at = ? where id_hash = ?").run(lastSeenAt, idHash);
+      prep("update sessions set last_seen_at = ? where id_hash = ?").run(lastSeenAt, idHash);
     },
     async deleteSession(idHash) {
-      db.prepare("delete from sessions where id_hash = ?").run(idHash);
+      prep("delete from sessions where id_hash = ?").run(idHash);
     },
     async deleteUserSessions(userId) {
-      return db.prepare("delete from sessions where user_id = ?").run(userId).changes;
+      return prep("delete from sessions where user_id = ?").run(userId).changes;
     },
 
     async createLoginLink(tokenHash, userId, expiresAt) {
-      db.prepare("insert into login_links (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)").run(tokenHash, userId, now(), expiresAt);
+      prep("insert into login_links (token_hash, user_id, created_at, expires_at) values (?, ?, ?, ?)").run(tokenHash, userId, now(), expiresAt);
     },
     async consumeLoginLink(tokenHash, at) {
       // One UPDATE decides: two concurrent uses of the same link cannot both succeed.
@@ -173,27 +176,27 @@ export function sqliteHub(db: Handle): HubStore {
     },
 
     async createToken(t) {
-      db.prepare(
+      prep(
         "insert into api_tokens (id, org_id, created_by, name, secret_hash, scopes, created_at, expires_at, revoked_at, last_used_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ).run(t.id, t.org, t.createdBy, t.name, t.secretHash, JSON.stringify(t.scopes), t.createdAt, t.expiresAt, t.revokedAt, t.lastUsedAt);
     },
     async getToken(id) {
-      const r = db.prepare<[string], TokenRow>("select * from api_tokens where id = ?").get(id);
+      const r = prep<[string], TokenRow>("select * from api_tokens where id = ?").get(id);
       return r ? toToken(r) : null;
     },
     async listTokens(org) {
-      const rows = org === undefined ? db.prepare<[], TokenRow>("select * from api_tokens order by created_at").all() : db.prepare<[string], TokenRow>("select * from api_tokens where org_id = ? order by created_at").all(org);
+      const rows = org === undefined ? prep<[], TokenRow>("select * from api_tokens order by created_at").all() : prep<[string], TokenRow>("select * from api_tokens where org_id = ? order by created_at").all(org);
       return rows.map(toToken);
     },
     async revokeToken(id, at) {
-      return db.prepare("update api_tokens set revoked_at = ? where id = ? and revoked_at is null").run(at, id).changes > 0;
+      return prep("update api_tokens set revoked_at = ? where id = ? and revoked_at is null").run(at, id).changes > 0;
     },
     async touchToken(id, at) {
-      db.prepare("update api_tokens set last_used_at = ? where id = ?").run(at, id);
+      prep("update api_tokens set last_used_at = ? where id = ?").run(at, id);
     },
 
     async putMatchKey(k) {
-      db.prepare("insert into match_keys (id, secret, created_at, retired_at) values (?, ?, ?, ?)").run(k.id, k.secret, k.createdAt, k.retiredAt);
+      prep("insert into match_keys (id, secret, created_at, retired_at) values (?, ?, ?, ?)").run(k.id, k.secret, k.createdAt, k.retiredAt);
     },
     async listMatchKeys() {
       return db
@@ -202,7 +205,7 @@ export function sqliteHub(db: Handle): HubStore {
         .map((r): MatchKeyRecord => ({ id: r.id, secret: r.secret, createdAt: r.created_at, retiredAt: r.retired_at }));
     },
     async retireMatchKey(id, at) {
-      return db.prepare("update match_keys set retired_at = ? where id = ? and retired_at is null").run(at, id).changes > 0;
+      return prep("update match_keys set retired_at = ? where id = ? and retired_at is null").run(at, id).changes > 0;
     },
   };
 }

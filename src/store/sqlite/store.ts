@@ -20,6 +20,7 @@ import type {
 } from "../store.js";
 import type { AdScoreWrite, NetworkScoreWrite } from "../analysis.js";
 import * as analysis from "./analysis.js";
+import { cached } from "./search.js";
 import { openSqlite, type SqliteConnection } from "./connection.js";
 import { makeBatchWriter, type BatchWriter } from "./ingest-batch.js";
 import type { AuditStore, HubStore } from "../hub.js";
@@ -171,7 +172,7 @@ export class SqliteStore implements Store {
   }
 
   private getAdSync(id: number): StoredAd | null {
-    const r = this.conn.raw.prepare<[number], AdRow>(`select ${AD_COLUMNS} from ads a join sources s on s.id = a.source_id where a.id = ?`).get(id);
+    const r = cached(this.conn.raw, `select ${AD_COLUMNS} from ads a join sources s on s.id = a.source_id where a.id = ?`).get(id) as AdRow | undefined;
     return r ? toAd(r) : null;
   }
 
