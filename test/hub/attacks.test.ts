@@ -184,6 +184,22 @@ describe("search never leaks private text", () => {
 });
 
 describe("audit log", () => {
+  it("concurrent appends (one shared commit) keep call order, consecutive numbers and an intact chain", async () => {
+    const t = tempDir();
+    const store = await openStore(t.file("burst.db"));
+    const first = await store.audit.append({ actor: "u", org: "o", action: "search", target: null, detail: { i: -1 } });
+    const burst = await Promise.all(Array.from({ length: 40 }, (_, i) => store.audit.append({ actor: `u${i}`, org: "o", action: "search", target: null, detail: { i } })));
+    expect(burst.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => first.seq + 1 + i));
+    expect(burst[0]!.prevHash).toBe(first.hash);
+    for (let i = 1; i < burst.length; i++) expect(burst[i]!.prevHash).toBe(burst[i - 1]!.hash);
+    const stored: { actor: string }[] = [];
+    for await (const e of store.audit.all()) stored.push(e);
+    expect(stored.map((e) => e.actor)).toEqual(["u", ...burst.map((e) => e.actor)]);
+    expect((await verifyChain(store.audit.all())).ok).toBe(true);
+    await store.close();
+    t.cleanup();
+  });
+
   it("editing, deleting or re-chaining an entry is detected by `audit verify`", async () => {
     const t = tempDir();
     const db = t.file("audit.db");

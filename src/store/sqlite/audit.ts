@@ -1,4 +1,8 @@
-/** The audit log over better-sqlite3: appends chained to the last entry inside one IMMEDIATE transaction. */
+/**
+ * The audit log over better-sqlite3: appends chained to the last entry inside one IMMEDIATE transaction. Appends
+ * made in the same turn of the event loop (concurrent API calls) share one transaction: a commit per entry was
+ * ~9% of the server's CPU under load. Each caller's promise settles only after its entry is committed.
+ */
 import type Database from "better-sqlite3";
 import { auditHash, GENESIS_HASH } from "../../hub/audit-chain.js";
 import type { AuditEntry, AuditStore } from "../hub.js";
@@ -23,18 +27,38 @@ export function sqliteAudit(db: Handle): AuditStore {
   const ins = db.prepare("insert into audit_log (seq, at, actor, org_id, action, target, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   // IMMEDIATE takes the write lock before reading the tail, so two processes (server and CLI) cannot both chain
   // onto the same entry.
-  const append = db.transaction((e: Omit<AuditEntry, "seq" | "prevHash" | "hash">): AuditEntry => {
+  const appendAll = db.transaction((list: Omit<AuditEntry, "seq" | "prevHash" | "hash">[]): AuditEntry[] => {
     const tail = last.get();
-    const seq = (tail?.seq ?? 0) + 1;
-    const prevHash = tail?.hash ?? GENESIS_HASH;
-    const entry = { ...e, seq };
-    const hash = auditHash(prevHash, entry);
-    ins.run(seq, e.at, e.actor, e.org, e.action, e.target, JSON.stringify(e.detail), prevHash, hash);
-    return { ...entry, prevHash, hash };
+    let seq = tail?.seq ?? 0;
+    let prevHash = tail?.hash ?? GENESIS_HASH;
+    const out: AuditEntry[] = [];
+    for (const e of list) {
+      const entry = { ...e, seq: ++seq };
+      const hash = auditHash(prevHash, entry);
+      ins.run(entry.seq, e.at, e.actor, e.org, e.action, e.target, JSON.stringify(e.detail), prevHash, hash);
+      out.push({ ...entry, prevHash, hash });
+      prevHash = hash;
+    }
+    return out;
   });
+  type Waiting = { entry: Omit<AuditEntry, "seq" | "prevHash" | "hash">; resolve: (e: AuditEntry) => void; reject: (err: unknown) => void };
+  let queue: Waiting[] = [];
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    try {
+      const written = appendAll.immediate(batch.map((w) => w.entry));
+      batch.forEach((w, i) => w.resolve(written[i]!));
+    } catch (err) {
+      for (const w of batch) w.reject(err);
+    }
+  };
   return {
-    async append(e) {
-      return append.immediate({ ...e, at: new Date().toISOString() });
+    append(e) {
+      return new Promise<AuditEntry>((resolve, reject) => {
+        if (queue.length === 0) setImmediate(flush);
+        queue.push({ entry: { ...e, at: new Date().toISOString() }, resolve, reject });
+      });
     },
     async list(f, afterSeq, limit) {
       const where = ["seq > ?"];
