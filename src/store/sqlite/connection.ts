@@ -24,6 +24,9 @@ export async function openSqlite(path: string): Promise<SqliteConnection> {
   raw.pragma("busy_timeout = 5000");
   raw.pragma("cache_size = -65536");
   raw.pragma("temp_store = MEMORY");
+  // Checkpoint every 128 MiB of WAL rather than 16 MiB (1000 pages): bulk writes re-dirty the same FTS and index
+  // pages, and each checkpoint copies and syncs them (100k-ad ingest without extraction ≈ 10% faster).
+  raw.pragma("wal_autocheckpoint = 8192");
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
   await migrate(db as unknown as Kysely<unknown>, "sqlite", SQLITE_MIGRATIONS);
   return { raw, db };
