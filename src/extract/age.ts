@@ -9,7 +9,7 @@
  */
 import type { Fact, TextField } from "../domain/fact.js";
 import { normalizeText, originalSpan } from "./text/normalize.js";
-import { runSticky, triggered } from "./text/triggers.js";
+import { runSticky, thenSpace, triggered } from "./text/triggers.js";
 import type { Triggered } from "./text/triggers.js";
 
 const UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
@@ -30,9 +30,12 @@ const NUM = `(\\d{2}|${WORD})`;
 const NOT_MEASURE = "(?![\\d'\"’]|\\s*(?:lbs?|kg|cm|in\\b|inch|ft|\\$|%|mins?|hrs?|h\\b|dd|[a-h]\\b|/|hours?|years?\\s+(?:of\\s+)?exp))";
 
 const DIGITS = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-/** How NUM can start: two digits, or the first three letters of a number word. */
-const NUMBER_STARTS = [
-  ...DIGITS.flatMap((a) => DIGITS.map((b) => a + b)),
+/**
+ * How "NUM years" can start: the first three letters of a number word, or two digits and then a space or the "y"
+ * of "yrs" (nothing else can follow `\d{2}` there, so "250", "34DD" and "5'10" never run the pattern).
+ */
+const YEARS_STARTS = [
+  ...DIGITS.flatMap((a) => DIGITS.flatMap((b) => [...thenSpace(a + b), `${a + b}y`])),
   "thi", "fou", "for", "fif", "six", "sev", "eig", "nin", "twe",
 ];
 /** Word-anchored patterns, run sticky where their first letters occur (see text/triggers.ts). */
@@ -45,13 +48,13 @@ const PATTERNS: { re: Triggered; confidence: number }[] = [
     re: triggered(
       "age:years",
       new RegExp(`\\b${NUM}\\s*(?:yrs?|years?|y/o|y\\.o\\.?|yo|yr\\s*old)(?![a-z])(?!\\s+(?:of\\s+)?(?:exp|in\\b|experience))`, "gi"),
-      NUMBER_STARTS,
+      YEARS_STARTS,
     ),
     confidence: 0.9,
   },
   { re: triggered("age:turned", new RegExp(`\\bjust\\s+turned\\s+${NUM}(?!\\d)`, "gi"), ["jus"]), confidence: 0.9 },
   {
-    re: triggered("age:i-am", new RegExp(`\\b(?:i'?m|i\\s+am|im)\\s+(?:only\\s+|just\\s+)?${NUM}\\b${NOT_MEASURE}`, "gi"), ["i"]),
+    re: triggered("age:i-am", new RegExp(`\\b(?:i'?m|i\\s+am|im)\\s+(?:only\\s+|just\\s+)?${NUM}\\b${NOT_MEASURE}`, "gi"), ["i'", "im", ...thenSpace("i")]),
     confidence: 0.75,
   },
 ];

@@ -12,7 +12,7 @@
  */
 import type { Fact, TextField } from "../domain/fact.js";
 import { foldKey, normalizeText, originalSpan } from "./text/normalize.js";
-import { runSticky, triggered } from "./text/triggers.js";
+import { runSticky, thenSpace, triggered } from "./text/triggers.js";
 
 const ETHNICITY: Record<string, string> = {
   asian: "asian", latina: "latina", latino: "latina", hispanic: "latina", ebony: "black", black: "black",
@@ -56,10 +56,12 @@ const LANGUAGE_RE = triggered(
 );
 const LOCATION_RE = triggered("descriptor:location", /\b(in|out|car)[\s-]?calls?\b/gi, ["in", "out", "car"]);
 const BILINGUAL_RE = triggered("descriptor:bilingual", /\bbilingu(?:al|e)\b/gi, ["bil"]);
+/** "2"/"3" then `\s*` and girls/ladies/women/babes/hotties/chicks: not every word starting with a 2 or 3. */
+const MULTIPLE_DIGIT_STARTS = [..."23"].flatMap((d) => [...thenSpace(d), ...[..."glwbhc"].map((c) => d + c)]);
 const MULTIPLE_RE = triggered(
   "descriptor:multiple",
   /\b(?:(?:2|3|two|three|deux)\s*(?:girls?|ladies|women|babes|hotties|chicks)|duo|double\s+(?:the\s+)?(?:fun|trouble)|me\s+(?:and|&)\s+my\s+(?:friend|girlfriend|gf|bestie|sister|roomate|roommate)|my\s+(?:friend|girlfriend|gf|bestie)\s+(?:and|&)\s+(?:i|me)|2\s*girl\s+special)\b/gi,
-  ["2", "3", "two", "thr", "deu", "duo", "dou", "me", "my"],
+  [...MULTIPLE_DIGIT_STARTS, "two", "thr", "deu", "duo", "dou", "me", "my"],
 );
 
 /** Extract every descriptor from `text`. */

@@ -9,7 +9,9 @@
 import type { Fact, TextField } from "../domain/fact.js";
 import { isSpaceCode } from "./text/chars.js";
 import { normalizeText, originalSpan } from "./text/normalize.js";
+import type { NormalizedText } from "./text/normalize.js";
 import { anchored, runAnchored } from "./text/sticky.js";
+import { thenSpace, wordFamily, wordStarts } from "./text/triggers.js";
 
 /** Top-level domains accepted after a spelled-out " at " or " dot ". */
 export const COMMON_TLDS = new Set([
@@ -32,7 +34,9 @@ const PLAIN = /^[a-z0-9._%+-]+@[a-z0-9.-]+$/i;
 const SPELLED = /\s(?:at|dot)\s/i;
 
 /** Where the "at" of an address can begin: "@", an opening bracket ("(at)"), or " at " between spaces. */
-const AT_ANCHOR = /[@([{<]|[aA][tT](?=\s)/g;
+const AT_SIGN = /[@([{<]/g;
+/** " at ": a word start (after a space) of "at" and a space, from the shared word-start pass. */
+const AT_WORD = wordFamily(thenSpace("at"));
 
 function isLocalCode(c: number): boolean {
   // [a-z0-9._%+-] with the i flag
@@ -45,22 +49,35 @@ function isLocalCode(c: number): boolean {
  * so every match starts at the start of the local-character run that ends before an anchor and the spaces
  * before it.
  */
-function localStarts(t: string): number[] {
+function localStarts(n: NormalizedText): number[] {
+  const t = n.text;
   const out: number[] = [];
-  AT_ANCHOR.lastIndex = 0;
-  for (let m = AT_ANCHOR.exec(t); m !== null; m = AT_ANCHOR.exec(t)) {
-    // " at " needs a space before it too (checked here: a lookbehind makes the scan twice as slow).
-    if (m[0].length === 2 && (m.index === 0 || !isSpaceCode(t.charCodeAt(m.index - 1)))) continue;
-    let end = m.index;
-    while (end > 0 && isSpaceCode(t.charCodeAt(end - 1))) end--;
-    let start = end;
-    while (start > 0 && isLocalCode(t.charCodeAt(start - 1))) start--;
-    if (start < end && (out.length === 0 || out[out.length - 1] < start)) out.push(start);
+  const words = wordStarts(n).at(AT_WORD);
+  let w = 0;
+  AT_SIGN.lastIndex = 0;
+  for (let m = AT_SIGN.exec(t); ; m = AT_SIGN.exec(t)) {
+    const sign = m === null ? t.length : m.index;
+    // The " at " words before this sign, then the sign: anchors in ascending order.
+    for (; w < words.length && words[w] < sign; w++) {
+      // " at " needs a space before it too.
+      if (words[w] > 0 && isSpaceCode(t.charCodeAt(words[w] - 1))) addLocalStart(t, words[w], out);
+    }
+    if (m === null) break;
+    addLocalStart(t, sign, out);
   }
   return out;
 }
 
-const EMAIL_AT = anchored("email", EMAIL, (n) => localStarts(n.text));
+/** The start of the local part ending before the anchor at `at` (and the spaces before it), if new. */
+function addLocalStart(t: string, at: number, out: number[]): void {
+  let end = at;
+  while (end > 0 && isSpaceCode(t.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isLocalCode(t.charCodeAt(start - 1))) start--;
+  if (start < end && (out.length === 0 || out[out.length - 1] < start)) out.push(start);
+}
+
+const EMAIL_AT = anchored("email", EMAIL, localStarts);
 
 /** Extract every email address from `text`. */
 export function extractEmails(text: string, field: TextField = "body"): Fact[] {

@@ -15,7 +15,7 @@ import { extractNames } from "./name.js";
 import { extractPhones } from "./phone.js";
 import { extractPlaces, placesFromAreaCodes } from "./place.js";
 import { extractPrices } from "./price.js";
-import { asciiDigitRuns, lowerText, normalizeText } from "./text/normalize.js";
+import { lowerText, normalizeText } from "./text/normalize.js";
 import { wordStarts } from "./text/triggers.js";
 import { extractUrls } from "./url.js";
 
@@ -76,8 +76,7 @@ function extractField(text: string, field: TextField, timings?: Record<string, n
     const t0 = performance.now();
     const n = normalizeText(text);
     lowerText(n);
-    asciiDigitRuns(n);
-    wordStarts(n);
+    wordStarts(n); // and the digit runs, in the same pass
     timings.text = (timings.text ?? 0) + performance.now() - t0;
   }
   const facts: Fact[] = [];

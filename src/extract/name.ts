@@ -12,8 +12,9 @@ import type { Fact, TextField } from "../domain/fact.js";
 import { readDataFile } from "./data/files.js";
 import { isSpaceCode } from "./text/chars.js";
 import { foldKey, normalizeText, originalSpan } from "./text/normalize.js";
-import { anchored, runAnchored } from "./text/sticky.js";
-import { runSticky, triggered } from "./text/triggers.js";
+import type { NormalizedText } from "./text/normalize.js";
+import { anchored, execAt, runAnchored, stickyCopy } from "./text/sticky.js";
+import { runSticky, thenSpace, triggered, wordFamily, wordStarts } from "./text/triggers.js";
 import type { Triggered } from "./text/triggers.js";
 
 let names: Set<string> | undefined;
@@ -69,7 +70,7 @@ const FRAMES: { re: RegExp | Triggered; strong: boolean }[] = [
     re: triggered(
       "name:i-am",
       new RegExp(`\\b(?:I'?m|I\\s+am|${ci("this is")}|${ci("it")}'?s|${ci("c")}'${ci("est")}|${ci("soy")})\\s+${WORD}`, "g"),
-      ["i", "thi", "c'e", "soy"],
+      ["i'", "im", ...thenSpace("i"), "it", "thi", "c'e", "soy"],
     ),
     strong: false,
   },
@@ -77,7 +78,12 @@ const FRAMES: { re: RegExp | Triggered; strong: boolean }[] = [
   { re: new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF'])${WORD}\\s+(?:here|ici|aqui|aquí)\\b`, "g"), strong: false },
 ];
 
-const HERE_AT = /(?:here|ici|aqui|aquí)\b/g;
+/**
+ * "here"/"ici"/"aqui"/"aquí" after a space: at a word start, so only the word starts of HERE_FAMILY are tried
+ * (sticky), not a scan of the whole text.
+ */
+const HERE_AT = stickyCopy(/(?:here|ici|aqui|aquí)\b/g);
+const HERE_FAMILY = wordFamily(["her", "ici", "aqu"]);
 
 function isCapitalCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
@@ -88,21 +94,21 @@ function isCapitalCode(c: number): boolean {
  * spaces in front of a "here"/"ici"/"aqui"/"aquí" (the same `\b` as the frame), so every match starts on a capital
  * 2–15 characters before those spaces. Ascending, without repeats.
  */
-function hereStarts(t: string): number[] {
+function hereStarts(n: NormalizedText): number[] {
+  const t = n.text;
   const out: number[] = [];
-  HERE_AT.lastIndex = 0;
-  for (let m = HERE_AT.exec(t); m !== null; m = HERE_AT.exec(t)) {
+  execAt(HERE_AT, t, wordStarts(n).at(HERE_FAMILY), (m) => {
     let end = m.index;
     while (end > 0 && isSpaceCode(t.charCodeAt(end - 1))) end--;
-    if (end === m.index) continue;
+    if (end === m.index) return;
     for (let p = Math.max(0, end - 15, out.length > 0 ? out[out.length - 1] + 1 : 0); p <= end - 2; p++) {
       if (isCapitalCode(t.charCodeAt(p))) out.push(p);
     }
-  }
+  });
   return out;
 }
 
-const HERE_AT_FRAME = anchored("name:here", FRAMES[3].re as RegExp, (n) => hereStarts(n.text));
+const HERE_AT_FRAME = anchored("name:here", FRAMES[3].re as RegExp, hereStarts);
 
 /** Extract the names an advertiser uses in `text`. */
 export function extractNames(text: string, field: TextField = "body"): Fact[] {

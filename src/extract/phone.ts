@@ -17,7 +17,8 @@ import type { Fact, TextField } from "../domain/fact.js";
 import { NANP_AREA_CODES } from "./data/nanp-area-codes.js";
 import { digitRuns, digitZoneRanges, digitZones } from "./text/digits.js";
 import type { DigitRun, DigitUnit } from "./text/digits.js";
-import { asciiDigitRuns, lowerText, normalizeText, originalSpan } from "./text/normalize.js";
+import { lowerText, normalizeText, originalSpan } from "./text/normalize.js";
+import { asciiDigitRuns } from "./text/triggers.js";
 import type { NormalizedText } from "./text/normalize.js";
 
 /** How the digits were written, for the `obfuscated` flag and for evaluation by style. */
@@ -93,7 +94,7 @@ function findPhones(text: string, field: TextField): Fact[] {
   const cands = candidates(n, digitRuns(n, { minUnits: 5, minRunUnits: 7 }, zones));
   // "|" is either a separator ("416|555|0123") or the digit one ("4|6 555 0|23"): read both ways and let the
   // better-formed number win where the readings overlap.
-  if (PIPE_AS_DIGIT.test(n.text)) cands.push(...candidates(n, digitRuns(n, { pipeIsOne: true, minUnits: 5, minRunUnits: 7 }, zones)));
+  if (n.text.includes("|") && PIPE_AS_DIGIT.test(n.text)) cands.push(...candidates(n, digitRuns(n, { pipeIsOne: true, minUnits: 5, minRunUnits: 7 }, zones)));
   return pick(cands).map((c) => toFact(n, c, field));
 }
 
@@ -111,8 +112,7 @@ function candidates(n: NormalizedText, runs: DigitRun[]): Candidate[] {
       for (const u of g.units) units.push(u);
     }
     if (units.length < 7) continue;
-    const boundaries = new Set<number>([...groupStart, units.length]);
-    const digits = units.map((u) => u.digit).join("");
+    const digits = digitString(units);
     const plusPrefixed = isPlusPrefixed(n.text, units[0].start);
     if (plusPrefixed && digits[0] !== "1") {
       const intl = international(run, groupStart, units, digits);
@@ -125,7 +125,7 @@ function candidates(n: NormalizedText, runs: DigitRun[]): Candidate[] {
       const s = groupStart[gi];
       for (const len of digits[s] === "1" ? [11, 10] : [10]) {
         const e = s + len;
-        if (!boundaries.has(e)) continue;
+        if (e !== units.length && !groupStart.includes(e)) continue; // windows end on a group boundary
         const national = digits.slice(e - 10, e);
         if (!isNanp(national)) continue;
         if (isLabelled(n.text, units[s].start)) continue;
@@ -150,6 +150,13 @@ function candidates(n: NormalizedText, runs: DigitRun[]): Candidate[] {
     }
   }
   return out;
+}
+
+/** The digits of `units` as a string (a run holds a few groups of a few digits). */
+function digitString(units: DigitUnit[]): string {
+  let s = "";
+  for (const u of units) s += u.digit;
+  return s;
 }
 
 /** Best non-overlapping candidates: higher score first, then leftmost. */

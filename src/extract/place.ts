@@ -114,6 +114,12 @@ const COMMON_WORDS = new Set([
 const PREPOSITION = /(?:\b(?:in|near|from|around|visiting|at|to|downtown|uptown|central|outcall|incall|of|en|à|a|de|dans|nearby)\s+(?:the\s+)?|[@#])$/i;
 const PROVINCE_AFTER = /^\s*[,(]?\s*(?:ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|PEI|YT|NT|NU|Ontario|Qu[ée]bec|Alberta|Manitoba|Saskatchewan)\b/;
 const ANY_CASE_ALIASES = new Set(["gta", "yyc", "yvr", "yeg", "yul", "yow", "ywg", "yyz", "yhz", "mtl", "the 6ix", "the soo", "the peg"]);
+/** The first tokens a place name written in lower case can start with (`placeAt` rejects any other). */
+const LOWER_CASE_FIRSTS = new Set(["the", ...[...ANY_CASE_ALIASES].filter((a) => !a.includes(" "))]);
+const LOWER_CASE_FIRST_MAX = Math.max(...[...LOWER_CASE_FIRSTS].map((k) => k.length));
+/** Their first two letters (`pairKey`), to pass over "to", "my", "you" … before finding where the token ends. */
+const LOWER_CASE_PAIRS = new Uint8Array(128 * 128);
+for (const k of LOWER_CASE_FIRSTS) LOWER_CASE_PAIRS[pairKey(k.charCodeAt(0), k.charCodeAt(1))] = 1;
 
 let index: Index | undefined;
 
@@ -260,8 +266,30 @@ function mayStartPlace(t: string, start: number, end: number, trusted: boolean, 
     // An ASCII token's key is its lower case: when no first token hashes like it, `maxLen` has no entry.
     const h = asciiKeyHash(t, start, end);
     if (h >= 0 && firstHashes[h] !== 1) return false;
+    if (h >= 0 && !capital && !trusted) return lowerCaseMayStart(t, start, end);
   }
   return true;
+}
+
+/**
+ * False for a token starting at `p` on an ASCII lower-case letter whose key cannot be in LOWER_CASE_FIRSTS: its
+ * second character is an ASCII letter or digit that no such key has second. (A non-ASCII second character may fold
+ * to one, "tḧe" → "the"; an apostrophe is dropped from keys, "t'he" → "the".)
+ */
+function lowerCaseMayStartAt(t: string, p: number): boolean {
+  const c0 = t.charCodeAt(p);
+  if (!(c0 >= 97 && c0 <= 122)) return true;
+  const c1 = p + 1 < t.length ? t.charCodeAt(p + 1) : 0;
+  if (c1 >= 128 || c1 === 39 || !isAsciiAlnum(c1)) return true;
+  return LOWER_CASE_PAIRS[pairKey(c0, lowerAsciiCode(c1))] === 1;
+}
+
+/**
+ * Whether an ASCII token not written with a capital is in LOWER_CASE_FIRSTS: its key is its lower case ("st"/"ste"
+ * aside, which are not in the set either), and `placeAt` rejects any other.
+ */
+function lowerCaseMayStart(t: string, start: number, end: number): boolean {
+  return end - start <= LOWER_CASE_FIRST_MAX && LOWER_CASE_FIRSTS.has(t.slice(start, end).toLowerCase());
 }
 
 /**
@@ -330,7 +358,7 @@ export function extractPlaces(text: string, field: TextField = "body"): Fact[] {
   } else {
     let from = 0;
     for (const p of candidates) {
-      if (p < from) continue;
+      if (p < from || !lowerCaseMayStartAt(t, p)) continue;
       const e = tokenEnd(t, p);
       if (!mayStartPlace(t, p, e, trusted, firstPairs, firstHashes)) continue;
       // The tokens from p on, found as placeAt asks for them.

@@ -12,9 +12,10 @@
  */
 import type { Fact, TextField } from "../domain/fact.js";
 import { isSpaceCode } from "./text/chars.js";
-import { asciiDigitRuns, normalizeText, originalSpan } from "./text/normalize.js";
+import { normalizeText, originalSpan } from "./text/normalize.js";
 import type { NormalizedText } from "./text/normalize.js";
 import { anchored, runAnchored, type Anchored } from "./text/sticky.js";
+import { asciiDigitRuns } from "./text/triggers.js";
 
 export interface PriceData extends Record<string, unknown> {
   amount: number;
@@ -50,8 +51,21 @@ interface Hit {
   mark: boolean;
 }
 
+/** Minutes by duration phrase as written: rate lists repeat a handful ("hh", "1hr", "30min"). */
+const minutesCache = new Map<string, number>();
+
 /** Minutes for a duration phrase. */
 export function durationMinutes(raw: string): number {
+  let minutes = minutesCache.get(raw);
+  if (minutes === undefined) {
+    minutes = readMinutes(raw);
+    if (minutesCache.size >= 4096) minutesCache.clear();
+    minutesCache.set(raw, minutes);
+  }
+  return minutes;
+}
+
+function readMinutes(raw: string): number {
   const s = raw.toLowerCase().replace(/\s+/g, " ").trim();
   if (/^(?:q|quick)/.test(s)) return 15;
   if (/^(?:h\.?h|half|1\/2)/.test(s)) return 30;
@@ -82,6 +96,10 @@ function plausible(h: Hit): boolean {
  * DUR_FIRST starts on q/h/a/o/f/t or a digit, at an ASCII word start (its lookbehind); the others on $, €, £, u
  * (us$), d (donation, BARE_MONEY only) or a digit not after "." or ",". Scanning only these positions, sticky,
  * finds the same matches as a global scan of the whole text (`text/sticky.ts`).
+ *
+ * The digit run itself and what follows it rule out more (`amountMayFit`, `afterAmount`, `durMayStartOn`): an
+ * amount is a whole run of 2–4 digits, and AMOUNT_FIRST and the second BARE_MONEY form need a money or duration
+ * word after it.
  */
 const DUR_BEFORE = 17;
 const AMOUNT_BEFORE = 3;
@@ -90,12 +108,23 @@ const DUR_FIRST_AT = anchored("price:duration-first", DUR_FIRST, (n) => priceSta
 const AMOUNT_FIRST_AT = anchored("price:amount-first", AMOUNT_FIRST, (n) => priceStarts(n).amount);
 const BARE_MONEY_AT = anchored("price:bare", BARE_MONEY, (n) => priceStarts(n).bare);
 
-/** Per lower-cased ASCII char: 1 = may start DUR_FIRST, 2 = AMOUNT_FIRST and BARE_MONEY, 4 = BARE_MONEY only. */
+/**
+ * Per ASCII char (either case): 1 = may start DUR_FIRST, 2 = AMOUNT_FIRST and BARE_MONEY, 4 = BARE_MONEY only;
+ * SPACE for white space (`\s`), which the walk back from an amount does not count.
+ */
 const FIRST = new Uint8Array(128);
-for (const ch of "qhaoft") FIRST[ch.charCodeAt(0)] = 1;
-FIRST[36] = 2 | 4; // $
-FIRST[117] = 2 | 4; // u (us$)
-FIRST[100] = 4; // d (donation)
+const SPACE = 8;
+for (const ch of "qhaoftQHAOFT") FIRST[ch.charCodeAt(0)] = 1;
+for (const ch of "$uU") FIRST[ch.charCodeAt(0)] = 2 | 4; // $, us$
+for (const ch of "dD") FIRST[ch.charCodeAt(0)] = 4; // donation
+for (let c = 0; c < 128; c++) if (isSpaceCode(c)) FIRST[c] = SPACE;
+
+/** FIRST for any char code. */
+function firstKinds(c: number): number {
+  if (c < 128) return FIRST[c];
+  if (c === 0x20ac || c === 0xa3) return 2 | 4; // €, £
+  return isSpaceCode(c) ? SPACE : 0;
+}
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -138,6 +167,56 @@ function currencyMayStart(text: string, q: number, c: number): boolean {
   return true;
 }
 
+/**
+ * Whether a run of `digits` ASCII digits can be an amount: `\d{2,4}` followed by no digit (`(?!\d)`, or a duration
+ * or money word, neither of which can follow a digit: DUR's lookbehind, MONEY_WORD's first characters). Every
+ * match starting before the run or on it, except DUR_FIRST on it, holds the run as its amount.
+ */
+function amountMayFit(digits: number): boolean {
+  return digits >= 2 && digits <= 4;
+}
+
+/** What can come after an amount and spaces: the first character of a money word (MONEY_WORD). */
+const MONEY_NEXT = 1;
+/** …of a connector ("/", "per", "for", "a", "an", "each", "x", "-", "–") or of a duration (DUR) in AMOUNT_FIRST. */
+const DURATION_NEXT = 2;
+/** Per lower-cased ASCII char: MONEY_NEXT and/or DURATION_NEXT. */
+const NEXT = new Uint8Array(128);
+for (const ch of "$cuerkb") NEXT[ch.charCodeAt(0)] |= MONEY_NEXT;
+for (const ch of "/pfaex-qhot0123456789") NEXT[ch.charCodeAt(0)] |= DURATION_NEXT;
+
+/** What the first non-space character at or after `p` can start (0 = nothing an amount may be followed by). */
+function nextKinds(text: string, p: number): number {
+  while (p < text.length && isSpaceCode(text.charCodeAt(p))) p++;
+  if (p >= text.length) return 0;
+  const c = text.charCodeAt(p);
+  if (c < 128) return NEXT[c >= 65 && c <= 90 ? c + 32 : c];
+  if (c === 0x20ac || c === 0xa3 || c === 0xd83c) return MONEY_NEXT; // €, £, the lead surrogate of 🌹
+  return c === 0x2013 ? DURATION_NEXT : 0; // "–"
+}
+
+/** What may follow the amount ending at `end`, directly or after ".00"/",00" (`(?:[.,]00)?`). */
+function afterAmount(text: string, end: number): number {
+  let kinds = nextKinds(text, end);
+  const c = text.charCodeAt(end);
+  if ((c === 46 || c === 44) && text.startsWith("00", end + 1)) kinds |= nextKinds(text, end + 3);
+  return kinds;
+}
+
+/**
+ * Whether DUR_FIRST can start on the digit run `[d, e)`: as "90 min"/"2 hrs" (`\d{1,3}`, then spaces and m or h),
+ * "1.5h" or "1/2 hr".
+ */
+function durMayStartOn(text: string, d: number, e: number): boolean {
+  if (e - d > 3) return false;
+  const c = text.charCodeAt(e);
+  if (e - d === 1 && (c === 46 || c === 47)) return true;
+  let p = e;
+  while (p < text.length && isSpaceCode(text.charCodeAt(p))) p++;
+  const f = lowerAt(text, p);
+  return f === 109 || f === 104;
+}
+
 interface Starts {
   dur: number[];
   amount: number[];
@@ -152,20 +231,22 @@ function candidates(text: string, runs: readonly number[]): Starts {
   const backKinds: number[] = [];
   for (let k = 0; k < runs.length; k += 2) {
     const d = runs[k];
+    const e = runs[k + 1];
+    const fits = amountMayFit(e - d);
+    const after = fits ? afterAmount(text, e) : 0;
     const floor = k > 0 ? runs[k - 1] : 0;
     let n = 0;
     let nonSpace = 0;
-    for (let q = d - 1; q >= floor; q--) {
+    for (let q = fits ? d - 1 : -1; q >= floor; q--) {
       const c = text.charCodeAt(q);
-      if (!isSpaceCode(c) && ++nonSpace > DUR_BEFORE) break;
-      let kinds: number;
-      if (c < 128) kinds = FIRST[c >= 65 && c <= 90 ? c + 32 : c];
-      else kinds = c === 0x20ac || c === 0xa3 ? 2 | 4 : 0;
+      let kinds = firstKinds(c);
+      if (kinds === SPACE) continue;
+      if (++nonSpace > DUR_BEFORE) break;
       if (kinds === 0) continue;
       if ((kinds & 1) !== 0 && ((q > 0 && isAsciiAlnum(text.charCodeAt(q - 1))) || !durMayStart(text, q, c))) kinds &= ~1;
       if ((kinds & 6) !== 0 && !currencyMayStart(text, q, c)) kinds &= ~6;
       if (nonSpace > BARE_BEFORE) kinds &= 1;
-      else if (nonSpace > AMOUNT_BEFORE) kinds &= ~2;
+      else if (nonSpace > AMOUNT_BEFORE || after === 0) kinds &= ~2;
       if (kinds === 0) continue;
       back[n] = q;
       backKinds[n] = kinds;
@@ -179,10 +260,10 @@ function candidates(text: string, runs: readonly number[]): Starts {
     }
     const prev = d > 0 ? text.charCodeAt(d - 1) : 32;
     // Starting on the digit: DUR_FIRST needs a non-alphanumeric before it, the others not "." or ",".
-    if (!isAsciiAlnum(prev)) out.dur.push(d);
+    if (!isAsciiAlnum(prev) && durMayStartOn(text, d, e)) out.dur.push(d);
     if (prev !== 46 && prev !== 44) {
-      out.amount.push(d);
-      out.bare.push(d);
+      if (after !== 0) out.amount.push(d);
+      if ((after & MONEY_NEXT) !== 0) out.bare.push(d);
     }
   }
   return out;

@@ -7,9 +7,10 @@
 import { describe, expect, it } from "vitest";
 import "../../src/extract/index.js";
 import { digitRuns } from "../../src/extract/text/digits.js";
-import { asciiDigitRuns, lowerText, normalizeText } from "../../src/extract/text/normalize.js";
+import { lowerText, normalizeText } from "../../src/extract/text/normalize.js";
 import { anchoredPatterns, runAnchored } from "../../src/extract/text/sticky.js";
 import { capitalTokenStarts, tokenBounds } from "../../src/extract/text/tokens.js";
+import { asciiDigitRuns } from "../../src/extract/text/triggers.js";
 import { digitZoneRanges } from "../../src/extract/text/zones.js";
 import { PHONE_STYLES, generateCorpus, obfuscatePhone } from "../../src/synth/index.js";
 import { createRng } from "../../src/synth/rng.js";
@@ -27,6 +28,12 @@ const TRICKY = [
   "Jade here, ÉLISE ici, Ana aquí, Maria aqui, JADE here, the girls there, where, Hi gentlemen, Ruby  here",
   "four1six 8nine3 22four5, for80 2sixseven one9zerofor, six oh four, 6O4-7l8, 4four_five5six zéro un deux",
   "Visiting Toronto, the Soo, GTA, yyc, Sault Ste. Marie, St. John's, d'Arcy, Île-Perrot, _Toronto, éToronto",
+  // " at " and "here" come from word starts: Unicode spaces, tabs, capitals, glued words, the end of the text.
+  "jade\u00a0at\u00a0gmail\u00a0dot\u00a0com, mia AT\tyahoo DOT ca, that at, what at x, kat at y.com, cat at",
+  "Mia\u2003here, Lola\there, ANA AQUI, Eva aquí, Zoe ici. wherever, Jade heres, Kim HERE, x_Jade here, at",
+  // Amounts are whole runs of 2–4 digits; durations start on runs of at most 3.
+  "$5 hh, $12345 hr, 12345 roses, 1 hr 250, 1.5 hr 300, 1/2 hr 90, 100 min 400, 1000 min 500, 2 . 3 . 6, $1000.00/hr",
+  "hh 5, hh 12345, qv 99999 $, us$7 per hour, donation 12345, €12 30min, 4165550123 roses, 12 hh, 123456 h",
 ];
 
 function texts(): string[] {
@@ -79,6 +86,14 @@ describe("candidate scans", () => {
         const want = digitRuns(n, { minUnits: 5, pipeIsOne }).filter((r) => units(r) >= 7);
         expect(digitRuns(n, { minUnits: 5, minRunUnits: 7, pipeIsOne })).toEqual(want);
       }
+    }
+  });
+
+  it("ASCII digit runs: found by the word-start pass as by /[0-9]+/g", () => {
+    for (const text of [...all, "12\u00e934_56 7\ud83c\udf397", "x9", "9", ""]) {
+      const want: number[] = [];
+      for (const m of normalizeText(text).text.matchAll(/[0-9]+/g)) want.push(m.index, m.index + m[0].length);
+      expect(asciiDigitRuns(normalizeText(text))).toEqual(want);
     }
   });
 

@@ -18,6 +18,9 @@ const TRICKY = [
   "Age: 19, poster's age 24, 22yo, 21 y/o, nineteen years old, twenty-two yrs, I'm 25, i am only 19, im 20",
   "My name is Jade, my name's Lola, NAME: AMBER, ask for Ruby, call me Mia, they call me Kim, I'm Anna, This is Eva",
   "c'est Chloé, soy Maria, it's Jade, Jade here, \u00c9lise ici, _young, x_discreet, émarried, 2\u00a0girls, I\u00a0am 19",
+  // Prefixes listing what may follow ("2\s*girls", "\d{2}\s*yrs", "I\s+am"): tabs, Unicode spaces, capitals, glued.
+  "3\tLADIES, 2\u2003Babes, 3Chicks, 2 hotties, 2\nwomen, 19\u00a0yrs, 22\tyo, 23Y/O, 20\r\nyears old, 19\u3000yo",
+  "I\tam 22, I\u00a0am Jade, I\u2003m, Im 24, I'M 19, its Mia, It's Mia, ITS, I\v am 20, 2\u00a0\u00a0girls, 21",
 ];
 
 function fullScan(re: RegExp, text: string): [number, string][] {

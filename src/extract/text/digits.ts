@@ -296,20 +296,13 @@ function longRunsInZone(text: string, zone: Range, options: DigitRunOptions, run
  */
 function scanChunks(text: string, zone: Range, pipe: boolean): number {
   const n = text.length;
+  const inChunk = pipe ? LETTER | DIGIT | PIPE : LETTER | DIGIT;
   let count = 0;
   let i = zone.start;
   while (i < zone.end) {
     const c = text.charCodeAt(i);
-    let w = 1;
-    let inChunk: boolean;
-    if (c < 0x80) inChunk = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (pipe && c === 124);
-    else {
-      const cp = codePointAtIndex(text, i);
-      if (cp > 0xffff) w = 2;
-      inChunk = charClass(cp) === 1;
-    }
-    if (!inChunk) {
-      i += w;
+    if (c < 0x80 ? (CHUNK_CLASS[c] & inChunk) === 0 : !isLetterAt(text, i)) {
+      i += c >= 0xd800 && c <= 0xdbff && codePointAtIndex(text, i) > 0xffff ? 2 : 1;
       continue;
     }
     const start = i;
@@ -318,14 +311,14 @@ function scanChunks(text: string, zone: Range, pipe: boolean): number {
     while (i < n) {
       const d = text.charCodeAt(i);
       if (d < 0x80) {
-        if (d >= 48 && d <= 57) digits++;
-        else if (!((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (pipe && d === 124))) break;
-        if (SUBS[d] === 1) subs++;
+        const k = CHUNK_CLASS[d];
+        if ((k & inChunk) === 0) break;
+        if (k === DIGIT) digits++;
+        else if ((k & LOOK_ALIKE) !== 0) subs++;
         i++;
       } else {
-        const cp = codePointAtIndex(text, i);
-        if (charClass(cp) !== 1) break;
-        i += cp > 0xffff ? 2 : 1;
+        if (!isLetterAt(text, i)) break;
+        i += codePointAtIndex(text, i) > 0xffff ? 2 : 1;
       }
     }
     chunkStarts[count] = start;
@@ -337,8 +330,23 @@ function scanChunks(text: string, zone: Range, pipe: boolean): number {
   return count;
 }
 
-const SUBS = new Uint8Array(128);
-for (const c of "OoIl|") SUBS[c.charCodeAt(0)] = 1;
+function isLetterAt(text: string, i: number): boolean {
+  return charClass(codePointAtIndex(text, i)) === 1;
+}
+
+/** ASCII classes for `scanChunks`, so its inner loop does one table look-up per character. */
+const LETTER = 1;
+const DIGIT = 2;
+const PIPE = 4;
+/** "O", "o", "I", "l", "|": count as digits in a chunk without any other letter ("OOOl"). */
+const LOOK_ALIKE = 8;
+const CHUNK_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c >= 48 && c <= 57) CHUNK_CLASS[c] = DIGIT;
+  else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) CHUNK_CLASS[c] = LETTER;
+}
+CHUNK_CLASS[124] = PIPE;
+for (const c of "OoIl|") CHUNK_CLASS[c.charCodeAt(0)] |= LOOK_ALIKE;
 
 /**
  * At least as many units as the chunk `text[start, end)` (holding `digits` ASCII digits and `subs` of "OoIl|") can

@@ -136,31 +136,13 @@ export function lowerText(n: NormalizedText): string {
   return lowerValue;
 }
 
-let digitsFor: NormalizedText | undefined;
-let digitsValue: number[] = [];
-const DIGIT_RUN = /[0-9]+/g;
-
-/**
- * The runs of ASCII digits in `n.text` as flat `[start, end, start, end, …]`, computed once per normalized text
- * and shared (digit zones, price anchors). Callers must not modify the array.
- */
-export function asciiDigitRuns(n: NormalizedText): readonly number[] {
-  if (n !== digitsFor) {
-    const out: number[] = [];
-    const t = n.text;
-    DIGIT_RUN.lastIndex = 0;
-    for (let m = DIGIT_RUN.exec(t); m !== null; m = DIGIT_RUN.exec(t)) out.push(m.index, m.index + m[0].length);
-    digitsFor = n;
-    digitsValue = out;
-  }
-  return digitsValue;
-}
-
 function foldAll(original: string): NormalizedText {
   const n = original.length;
   let cap = n + 16;
-  let starts = new Int32Array(cap);
-  let ends = new Int32Array(cap);
+  // Starts and ends share one buffer: a typed array this size is allocated outside the heap, one at a time.
+  let buffer = new Int32Array(2 * cap);
+  let starts = buffer.subarray(0, cap);
+  let ends = buffer.subarray(cap);
   const pieces: string[] = [];
   let len = 0; // UTF-16 units written so far
   let plainFrom = 0; // start of the pending run of unchanged characters
@@ -170,12 +152,11 @@ function foldAll(original: string): NormalizedText {
   const ensure = (extra: number): void => {
     if (len + extra <= cap) return;
     cap = Math.max(cap * 2, len + extra);
-    const s2 = new Int32Array(cap);
-    s2.set(starts);
-    starts = s2;
-    const e2 = new Int32Array(cap);
-    e2.set(ends);
-    ends = e2;
+    buffer = new Int32Array(2 * cap);
+    buffer.set(starts);
+    buffer.set(ends, cap);
+    starts = buffer.subarray(0, cap);
+    ends = buffer.subarray(cap);
   };
   let i = 0;
   while (i < n) {

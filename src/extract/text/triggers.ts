@@ -3,6 +3,7 @@
  * the whole text once per regex, one pass over the text lists the word starts (a word character after a
  * non-word character, `\b` in a non-Unicode regex) and files each under the families whose patterns can begin
  * with its first two (or three) characters. Each family's regex then runs sticky, at its candidate positions only.
+ * The same pass collects the runs of ASCII digits (`asciiDigitRuns`), which lie inside words.
  *
  * Exact, not a heuristic: a family's prefixes must cover every way its pattern can start (lower-cased, ASCII);
  * `runSticky` then finds the same matches, in the same order, as a global scan from the start of the text.
@@ -18,8 +19,13 @@ import { execAt } from "./sticky.js";
 const TABLE = new Uint32Array(128 * 128);
 /** Families whose prefix for a pair has no third character (so any third character passes). */
 const OPEN = new Uint32Array(128 * 128);
-/** For pairs with three-character prefixes: families allowed by the third character (127 = non-ASCII or none). */
-const THIRD: (Uint32Array | undefined)[] = [];
+/**
+ * For pairs with three-character prefixes, 1 + the pair's row in THIRD; 0 = none. (A sparse JS array indexed by
+ * pair would be a dictionary, hashed at every word start.)
+ */
+const THIRD_ROW = new Uint16Array(128 * 128);
+/** Rows of 128: the families allowed by the third character (127 = non-ASCII or none). */
+let THIRD = new Uint32Array(0);
 /** Families by the exact (case-sensitive) first character of a word, for `wordFamilyByFirst`. */
 const FIRST_EXACT = new Uint32Array(128);
 let families = 0;
@@ -28,7 +34,8 @@ let families = 0;
  * Register a family by the prefixes its matches can start with: three characters ("pro"), two ("pr", "i'",
  * "2 "), or one ("2": any second character). Letters are given in lower case; the first character is a word
  * character; a third character is matched exactly (after ASCII lower-casing), so give only two when the third
- * can vary ("me\s+" → "me").
+ * can vary ("me\s+" → "me"), or list its variants (`thenSpace`). A second or third character "\x7f" stands for
+ * any non-ASCII character or the end of the text.
  */
 function defineFamily(prefixes: string[]): number {
   if (families >= 32) throw new Error("too many trigger families");
@@ -54,10 +61,30 @@ function defineFamily(prefixes: string[]): number {
       continue;
     }
     const c2 = p.charCodeAt(2);
-    if (c2 >= 127) throw bad();
-    (THIRD[pair] ??= new Uint32Array(128))[c2] |= bit;
+    if (c2 > 127) throw bad();
+    const row = thirdRow(pair); // before reading THIRD, which it may replace
+    THIRD[row + c2] |= bit;
   }
   return id;
+}
+
+/** The offset in THIRD of the row of `pair`, added on first use. */
+function thirdRow(pair: number): number {
+  if (THIRD_ROW[pair] === 0) {
+    const grown = new Uint32Array(THIRD.length + 128);
+    grown.set(THIRD);
+    THIRD = grown;
+    THIRD_ROW[pair] = grown.length / 128;
+  }
+  return (THIRD_ROW[pair] - 1) * 128;
+}
+
+/**
+ * The prefixes `p` + a character `\s` can match: the ASCII white space, and "\x7f" for the non-ASCII ones (no-break
+ * and other Unicode spaces). For patterns where `p` is followed by `\s*` or `\s+`: "2\s*girls" → thenSpace("2").
+ */
+export function thenSpace(p: string): string[] {
+  return [" ", "\t", "\n", "\v", "\f", "\r", "\x7f"].map((s) => p + s);
 }
 
 function isWordCode(c: number): boolean {
@@ -78,6 +105,8 @@ const EMPTY: readonly number[] = [];
 
 class Starts implements WordStarts {
   readonly lists: number[][] = [];
+  /** Runs of ASCII digits, flat `[start, end, start, end, …]`. */
+  readonly digitRuns: number[] = [];
   at(id: number): readonly number[] {
     return this.lists[id] ?? EMPTY;
   }
@@ -86,12 +115,26 @@ class Starts implements WordStarts {
 let lastFor: NormalizedText | undefined;
 let last = new Starts();
 
-/** ASCII word characters (`\w` without the u flag). */
+/** ASCII word characters (`\w` without the u flag): 1 = letter or "_", 2 = digit; 0 = not a word character. */
 const WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) WORD[c] = isWordCode(c) ? 1 : 0;
+for (let c = 0; c < 128; c++) WORD[c] = c >= 48 && c <= 57 ? 2 : isWordCode(c) ? 1 : 0;
 
 /** The word starts of `n.text` filed by family (memoized for the last text). */
 export function wordStarts(n: NormalizedText): WordStarts {
+  return wordPass(n);
+}
+
+/**
+ * The runs of ASCII digits in `n.text` as flat `[start, end, start, end, …]` (what `/[0-9]+/g` finds), shared by
+ * the digit zones and price anchors. Digits are word characters, so the word-start pass collects them on its way.
+ * Callers must not modify the array.
+ */
+export function asciiDigitRuns(n: NormalizedText): readonly number[] {
+  return wordPass(n).digitRuns;
+}
+
+/** One pass over `n.text`: word starts filed by family, and digit runs (memoized for the last text). */
+function wordPass(n: NormalizedText): Starts {
   if (n === lastFor) return last;
   const out = new Starts();
   const t = n.text;
@@ -103,31 +146,52 @@ export function wordStarts(n: NormalizedText): WordStarts {
       i++;
       continue;
     }
-    // A word start. A non-ASCII second character (or none) is filed as 127: only one-character prefixes take it.
-    const d = i + 1 < len ? t.charCodeAt(i + 1) : 127;
-    const pair = lowerAscii(c) * 128 + (d < 128 ? lowerAscii(d) : 127);
-    let mask = TABLE[pair] | FIRST_EXACT[c];
-    const third = THIRD[pair];
-    if (third !== undefined) {
-      const e = i + 2 < len ? t.charCodeAt(i + 2) : 127;
-      mask &= OPEN[pair] | FIRST_EXACT[c] | third[e < 128 ? lowerAscii(e) : 127];
-    }
-    while (mask !== 0) {
-      const id = 31 - Math.clz32(mask);
-      mask &= ~(1 << id);
-      (out.lists[id] ??= []).push(i);
-    }
-    // Skip the rest of the word.
-    i++;
-    while (i < len) {
-      const e = t.charCodeAt(i);
-      if (e >= 128 || WORD[e] === 0) break;
-      i++;
-    }
+    fileWordStart(out, t, i, c);
+    i = scanWord(out.digitRuns, t, i);
   }
   lastFor = n;
   last = out;
   return out;
+}
+
+/** File the word start `i` (first character `c`) under every family whose prefixes its first characters fit. */
+function fileWordStart(out: Starts, t: string, i: number, c: number): void {
+  const len = t.length;
+  // A non-ASCII second character (or none) is filed as 127: only one-character prefixes take it.
+  const d = i + 1 < len ? t.charCodeAt(i + 1) : 127;
+  const pair = lowerAscii(c) * 128 + (d < 128 ? lowerAscii(d) : 127);
+  let mask = TABLE[pair] | FIRST_EXACT[c];
+  const row = THIRD_ROW[pair];
+  if (row !== 0) {
+    const e = i + 2 < len ? t.charCodeAt(i + 2) : 127;
+    mask &= OPEN[pair] | FIRST_EXACT[c] | THIRD[(row - 1) * 128 + (e < 128 ? lowerAscii(e) : 127)];
+  }
+  while (mask !== 0) {
+    const id = 31 - Math.clz32(mask);
+    mask &= ~(1 << id);
+    (out.lists[id] ??= []).push(i);
+  }
+}
+
+/** The end of the word starting at `i`; its runs of digits are appended to `digitRuns`. */
+function scanWord(digitRuns: number[], t: string, i: number): number {
+  const len = t.length;
+  let digitsFrom = -1;
+  for (; i < len; i++) {
+    const e = t.charCodeAt(i);
+    const kind = e < 128 ? WORD[e] : 0;
+    if (kind === 2) {
+      if (digitsFrom < 0) digitsFrom = i;
+      continue;
+    }
+    if (digitsFrom >= 0) {
+      digitRuns.push(digitsFrom, i);
+      digitsFrom = -1;
+    }
+    if (kind === 0) break;
+  }
+  if (digitsFrom >= 0) digitRuns.push(digitsFrom, i);
+  return i;
 }
 
 /** A family of word starts without a pattern, for scanners that check the candidates themselves. */
