@@ -38,7 +38,8 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 function extractionBench(): void {
   const texts: string[] = [];
-  for (const r of generateCorpus({ ads: 20_000, seed: 7 })) texts.push(`${r.ad.title ?? ""}\n${r.ad.body ?? ""}`);
+  // Through JSON, as ingest gets them: a template literal leaves a "cons" string that V8 reads ~12% slower.
+  for (const r of generateCorpus({ ads: 20_000, seed: 7 })) texts.push(JSON.parse(JSON.stringify(`${r.ad.title ?? ""}\n${r.ad.body ?? ""}`)) as string);
   const r = benchExtract(texts);
   const total = Object.values(r.perExtractorMs).reduce((a, b) => a + b, 0);
   const per = Object.entries(r.perExtractorMs)
