@@ -82,7 +82,6 @@ function toAd(r: AdRow): StoredAd {
   };
 }
 
-
 /** SQLite parameters are limited (32766 by default); chunk IN-lists well below it. */
 const IN_CHUNK = 900;
 
@@ -205,17 +204,17 @@ export class SqliteStore implements Store {
     const out = new Map<number, Fact[]>();
     if (adIds.length === 0) return out;
     const sorted = [...adIds].sort((x, y) => x - y);
-    const want = kinds && kinds.length ? new Set(kinds) : undefined;
+    const kindSet = kinds && kinds.length ? new Set(kinds) : undefined;
     const lo = sorted[0];
     const hi = sorted[sorted.length - 1];
-    const wanted = new Set(sorted);
+    const idSet = new Set(sorted);
     // Contiguous id ranges are the common case (pages of ads): one range scan beats a long IN-list.
     const rows = hi - lo < sorted.length * 4
       ? this.conn.raw.prepare<[number, number], AdFactsRow>("select ad_id, facts from ad_facts where ad_id between ? and ?").all(lo, hi)
       : this.chunkedFacts(sorted);
     for (const r of rows) {
-      if (!wanted.has(r.ad_id)) continue;
-      const facts = decodeFacts(r.facts, want);
+      if (!idSet.has(r.ad_id)) continue;
+      const facts = decodeFacts(r.facts, kindSet);
       if (facts.length) out.set(r.ad_id, facts);
     }
     return out;
