@@ -17,19 +17,16 @@ import { BoilerplateModel } from "./boilerplate.js";
 import { resolveConfig, type LinkConfig, type LinkConfigInput } from "./config.js";
 import { bandKeys, LshIndex } from "./lsh.js";
 import { minhashClassic, minhashOph } from "./minhash.js";
+import { recordShingles, tokenOptions } from "./record-shingles.js";
 import { SetPool, U32List } from "./pool.js";
 import { resolveNetworks, type ResolveResult } from "./resolve.js";
-import { jaccardRuns, shingleAt, shingles, slotWords, tokenize, type TokenizeOptions } from "./shingles.js";
+import { jaccardRuns, shingleAt, tokenize } from "./shingles.js";
 import { restoreIndex, snapshotIndex, type IndexSnapshot } from "./snapshot.js";
 import type { BatchResult, IdentifierKind, LinkRecord } from "./types.js";
 
 /** Separator between kind and value in identifier keys. */
 const SEP = "\u0001";
-/** Identifier kinds whose words are slots in the ad's text (phones are digits, already slots; images are hashes). */
-const SLOT_KINDS: ReadonlySet<IdentifierKind> = new Set(["email", "handle", "url"]);
-const NO_SLOTS: TokenizeOptions = {};
 const EMPTY = new Uint32Array(0);
-const NUMBER_SLOTS: TokenizeOptions = { numberWords: true };
 
 export class LinkIndex {
   readonly config: LinkConfig;
@@ -137,7 +134,8 @@ export class LinkIndex {
       const src = this.boilerplate.source(r.source);
       this.sourceOf[d] = src;
       this.cityOf[d] = this.city(r.city);
-      const sh = shingles(tokenize([r.title, r.body], this.tokenOptions(r)).hashes, cfg.shingleSize);
+      // Computed ahead in worker threads for large runs (`shingle-pool.ts`), else here.
+      const sh = r.shingles ?? recordShingles(r, cfg);
       batchShingles.add(sh);
       if (!this.boilerplate.sampled(r.id)) continue;
       const want = this.boilerplate.count(src, sh);
@@ -227,17 +225,9 @@ export class LinkIndex {
     };
   }
 
-  /** Contact words and spelled-out digits are slots (config `contactSlots`). */
-  private tokenOptions(r: LinkRecord): TokenizeOptions {
-    if (!this.config.contactSlots) return NO_SLOTS;
-    let values: string[] | null = null;
-    for (const idf of r.identifiers) if (SLOT_KINDS.has(idf.kind)) (values ??= []).push(idf.value);
-    return values === null ? NUMBER_SLOTS : { numberWords: true, slots: slotWords(values) };
-  }
-
   private capturePhrases(r: LinkRecord, wanted: number[]): void {
     const k = this.config.shingleSize;
-    const tok = tokenize([r.title, r.body], { ...this.tokenOptions(r), words: true });
+    const tok = tokenize([r.title, r.body], { ...tokenOptions(r, this.config.contactSlots), words: true });
     const words = tok.words ?? [];
     const want = new Set(wanted);
     for (let i = 0; i + k <= tok.hashes.length; i++) {

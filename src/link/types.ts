@@ -13,6 +13,8 @@ export interface LinkRecord {
   title: string;
   body: string;
   identifiers: { kind: IdentifierKind; value: string }[];
+  /** The text's shingles when already computed (`recordShingles`, e.g. in a worker thread). */
+  shingles?: Uint32Array<ArrayBufferLike>;
 }
 
 /** What one `addBatch` call did. */

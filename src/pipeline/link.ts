@@ -8,7 +8,10 @@
  * links are recomputed for every ad when the batch changed the learned boilerplate.
  */
 import type { Link } from "../domain/link.js";
+import { availableParallelism } from "node:os";
 import { LinkIndex, SNAPSHOT_VERSION, type LinkConfigInput } from "../link/index.js";
+import { ShinglePool } from "../link/shingle-pool.js";
+import type { LinkRecord } from "../link/types.js";
 import type { NetworkWrite, Store } from "../store/store.js";
 import { IDENTIFIER_FACT_KINDS, toLinkRecord, type Identifier } from "./link-records.js";
 import { decodeLinkState, encodeLinkState } from "./link-state.js";
@@ -23,6 +26,11 @@ export interface LinkOptions {
   config?: LinkConfigInput;
   pageSize?: number;
   onProgress?: (done: number) => void;
+  /**
+   * Worker threads that shingle the next page while this thread links the current one. Default: one per core
+   * when the first page is full (a large run); 0 keeps everything on this thread.
+   */
+  shingleWorkers?: number;
 }
 
 export interface LinkSummary {
@@ -68,27 +76,44 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
   let newAds = 0;
   let rebuilt = false;
   const fresh: Link[] = [];
-  for (;;) {
-    t = performance.now();
-    const page = await store.adsForLinking(after, pageSize);
-    if (page.length === 0) break;
+  const readPage = async (from: number): Promise<LinkRecord[]> => {
+    const page = await store.adsForLinking(from, pageSize);
+    if (page.length === 0) return [];
     const ids = new Map<number, Identifier[]>();
     for (const f of await store.factValues(page[0].id, page[page.length - 1].id, IDENTIFIER_FACT_KINDS)) {
       let list = ids.get(f.adId);
       if (!list) ids.set(f.adId, (list = []));
       list.push({ kind: f.kind as Identifier["kind"], value: f.value });
     }
-    const records = page.map((a) => toLinkRecord(a, ids.get(a.id) ?? []));
-    tick("read", t);
-    t = performance.now();
-    // A full build links text once, after every ad is counted (see LinkIndex.addBatch).
-    const res = index.addBatch(records, { deferText: full });
-    if (res.rebuilt) rebuilt = true;
-    else if (!full) fresh.push(...res.links);
-    tick("link", t);
-    newAds += page.length;
-    after = page[page.length - 1].id;
-    opts.onProgress?.(newAds);
+    return page.map((a) => toLinkRecord(a, ids.get(a.id) ?? []));
+  };
+  t = performance.now();
+  let records = await readPage(after);
+  tick("read", t);
+  const workers = opts.shingleWorkers ?? (records.length === pageSize ? availableParallelism() : 0);
+  const pool = workers > 0 && ShinglePool.available() ? new ShinglePool(workers, { shingleSize: index.config.shingleSize, contactSlots: index.config.contactSlots }) : null;
+  try {
+    let shingled = pool && records.length ? pool.shingle(records) : null;
+    while (records.length > 0) {
+      // Read the next page while the workers shingle this one, then hand them the next before linking this one.
+      t = performance.now();
+      const next = await readPage(records[records.length - 1]!.id);
+      tick("read", t);
+      t = performance.now();
+      await shingled;
+      shingled = pool && next.length ? pool.shingle(next) : null;
+      // A full build links text once, after every ad is counted (see LinkIndex.addBatch).
+      const res = index.addBatch(records, { deferText: full });
+      if (res.rebuilt) rebuilt = true;
+      else if (!full) fresh.push(...res.links);
+      tick("link", t);
+      newAds += records.length;
+      after = records[records.length - 1]!.id;
+      opts.onProgress?.(newAds);
+      records = next;
+    }
+  } finally {
+    await pool?.close();
   }
 
   t = performance.now();

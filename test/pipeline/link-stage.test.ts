@@ -49,6 +49,25 @@ describe("link stage", () => {
     await all.close();
   });
 
+  it("shingling pages in worker threads stores the same links and networks as shingling on this thread", async () => {
+    const links = async (store: SqliteStore) =>
+      (store.raw.prepare("select ad_a, ad_b, kind, weight, evidence from links order by ad_a, ad_b, kind").raw().all() as unknown[][]).map((r) => r.join("|"));
+    const local = await SqliteStore.open(t.file("local.db"));
+    const pooled = await SqliteStore.open(t.file("pooled.db"));
+    for (const s of [local, pooled]) await ingestFiles(s, [first, second]);
+    // Small pages, so several pages are read ahead and shingled while the one before is linked.
+    await linkStore(local, { full: true, pageSize: 700, shingleWorkers: 0 });
+    // The compiled stage (dist/, built by `pretest`): worker threads need compiled JavaScript to start.
+    const built = (await import(new URL("../../dist/pipeline/link.js", import.meta.url).href)) as { linkStore: typeof linkStore };
+    await built.linkStore(pooled, { full: true, pageSize: 700, shingleWorkers: 2 });
+    const a = await links(local);
+    expect(a.length).toBeGreaterThan(1000);
+    expect(await links(pooled)).toEqual(a);
+    expect(await partition(pooled)).toEqual(await partition(local));
+    await local.close();
+    await pooled.close();
+  });
+
   it("keeps network ids stable when nothing changed, and every member has a stored reason", async () => {
     const store = await SqliteStore.open(t.file("inc.db"));
     const before = await store.networkAssignments();

@@ -1,0 +1,87 @@
+/**
+ * Shingles pages of ads in worker threads while the linker works on the page before: tokenizing and shingling is
+ * pure per ad and was ~half of a full build's first pass. Only what `recordShingles` reads crosses the boundary
+ * (title, body, contact values); the shingles come back as one transferred typed array per page.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { isSlotKind, type ShingleConfig } from "./record-shingles.js";
+import type { LinkRecord } from "./types.js";
+
+type ShingleInput = Pick<LinkRecord, "title" | "body" | "identifiers">;
+
+export interface ShingleJob {
+  seq: number;
+  records: ShingleInput[];
+  config: ShingleConfig;
+}
+
+export interface ShingleReply {
+  seq: number;
+  values: Uint32Array;
+  /** Ad i's shingles are values[offsets[i], offsets[i + 1]). */
+  offsets: Uint32Array;
+}
+
+const WORKER_URL = new URL("./shingle-worker.js", import.meta.url);
+
+export class ShinglePool {
+  /** False when running from TypeScript sources (tests), where there is no compiled worker to start. */
+  static available(): boolean {
+    return existsSync(fileURLToPath(WORKER_URL));
+  }
+
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, { resolve: (r: ShingleReply) => void; reject: (e: Error) => void }>();
+  private next = 0;
+
+  constructor(size: number, private readonly config: ShingleConfig) {
+    this.workers = Array.from({ length: size }, () => {
+      const w = new Worker(WORKER_URL);
+      w.on("message", (m: ShingleReply) => {
+        const p = this.pending.get(m.seq);
+        this.pending.delete(m.seq);
+        p?.resolve(m);
+      });
+      w.on("error", (e) => {
+        for (const p of this.pending.values()) p.reject(e);
+        this.pending.clear();
+      });
+      return w;
+    });
+  }
+
+  /**
+   * Shingles of `records`, in order, set on each record (`record.shingles`) when they arrive. The page is split
+   * across the workers.
+   */
+  async shingle(records: LinkRecord[]): Promise<void> {
+    const n = this.workers.length;
+    const per = Math.ceil(records.length / n);
+    const jobs: Promise<void>[] = [];
+    for (let w = 0; w < n; w++) {
+      const part = records.slice(w * per, (w + 1) * per);
+      if (part.length === 0) continue;
+      const seq = this.next++;
+      const job: ShingleJob = {
+        seq,
+        records: part.map((r) => ({ title: r.title, body: r.body, identifiers: r.identifiers.filter((i) => isSlotKind(i.kind)) })),
+        config: this.config,
+      };
+      jobs.push(
+        new Promise<ShingleReply>((resolve, reject) => {
+          this.pending.set(seq, { resolve, reject });
+          this.workers[w]!.postMessage(job);
+        }).then((reply) => {
+          part.forEach((r, i) => (r.shingles = reply.values.subarray(reply.offsets[i], reply.offsets[i + 1])));
+        }),
+      );
+    }
+    await Promise.all(jobs);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
