@@ -103,11 +103,21 @@ export interface MemberRow {
   reason: Record<string, unknown>;
 }
 
-export interface LinkRow {
+export interface NetworkLinks {
+  total: number;
+  items: LinkRow[];
+  edges: LinkEdge[];
+}
+
+/** A link as the graph draws it. */
+export interface LinkEdge {
   a: number;
   b: number;
   kind: string;
   weight: number;
+}
+
+export interface LinkRow extends LinkEdge {
   evidence: Record<string, unknown>;
 }
 
@@ -184,7 +194,11 @@ export interface ApiReads {
   networkTimeline(id: string): Promise<{ postedAt: string | null; city: string | null }[]>;
   networkFactCounts(id: string, kinds: readonly string[], limit: number): Promise<{ kind: string; value: string; ads: number }[]>;
   adIdentifiers(ids: readonly number[], kinds: readonly string[]): Promise<{ adId: number; kind: string; value: string }[]>;
-  networkLinks(id: string, limit: number): Promise<{ total: number; items: LinkRow[] }>;
+  /**
+   * Links whose both ends are visible members, strongest first: how many, the first `shown` with their evidence,
+   * and the first `edges` without it (for the graph).
+   */
+  networkLinks(id: string, shown: number, edges: number): Promise<NetworkLinks>;
   networkBodies(id: string, limit: number): Promise<string[]>;
   identifierSummary(kind: string, value: string): Promise<IdentifierSummary>;
   weeklyCityCounts(fromIso: string): Promise<WeekCityCount[]>;

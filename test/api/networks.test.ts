@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HotspotsResponse, IdentifierDetail, NetworkDetail, NetworkSummary, StatsResponse } from "../../src/shared/api-types.js";
 import { buildFixture, expectProblem, walk, type Fixture } from "./fixture.js";
+import type { SqliteStore } from "../../src/store/sqlite/store.js";
 
 let f: Fixture;
 beforeAll(async () => {
@@ -51,6 +52,24 @@ describe("GET /api/networks/:id", () => {
       expect(nodeIds.has(e.target), e.target).toBe(true);
     }
     for (const i of n.indicators) expect(i.reason.length).toBeGreaterThan(0);
+  });
+
+  it("lists the links between members, strongest first, with their count (as a plain join finds them)", async () => {
+    const raw = (f.store as SqliteStore).raw;
+    const nets = raw.prepare("select id from networks order by size desc limit 3").pluck().all() as string[];
+    expect(nets.length).toBeGreaterThan(0);
+    for (const id of nets) {
+      const want = raw
+        .prepare(
+          `select l.ad_a as a, l.ad_b as b, l.kind, l.weight from links l join network_members m on m.ad_id = l.ad_a join network_members m2 on m2.ad_id = l.ad_b
+           where m.network_id = ? and m2.network_id = ? order by l.weight desc, l.id`,
+        )
+        .all(id, id) as { a: number; b: number; kind: string; weight: number }[];
+      const n = (await f.get(`/api/networks/${id}`)).json<NetworkDetail>();
+      expect(n.links.total, id).toBe(want.length);
+      expect(n.links.items.map((l) => ({ a: l.a, b: l.b, kind: l.kind, weight: l.weight })), id).toEqual(want.slice(0, n.links.items.length));
+      expect(n.links.items.length).toBe(Math.min(want.length, 200));
+    }
   });
 
   it("404s an unknown network", async () => {

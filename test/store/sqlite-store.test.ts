@@ -21,7 +21,7 @@ describe("SQLite store", () => {
     await s1.close();
     const s2 = await SqliteStore.open(path);
     const applied = s2.raw.prepare("select name from schema_migrations order by name").pluck().all();
-    expect(applied).toEqual(["001-core", "001-sqlite-fts", "002-artifacts", "003-analysis", "004-cases", "005-stage-state", "006-hub", "007-sqlite-fts-explicit-insert", "008-ad-facts"]);
+    expect(applied).toEqual(["001-core", "001-sqlite-fts", "002-artifacts", "003-analysis", "004-cases", "005-stage-state", "006-hub", "007-sqlite-fts-explicit-insert", "008-ad-facts", "009-links-covering"]);
     await s2.close();
   });
 

@@ -81,7 +81,7 @@ async function networkDetail(ctx: ApiContext, reads: ApiReads, row: NetworkRow, 
     reads.networkMembers(row.id, Math.max(memberLimit, Math.min(row.size, GRAPH_MAX_ADS))),
     reads.networkFactCounts(row.id, IDENTIFIER_KINDS, 100),
     reads.networkTimeline(row.id),
-    reads.networkLinks(row.id, GRAPH_MAX_EDGES),
+    reads.networkLinks(row.id, LINKS_SHOWN, GRAPH_MAX_EDGES),
     reads.networkBodies(row.id, TEMPLATE_SAMPLE),
     networkIndicators(ctx, reads, row),
   ]);
@@ -99,7 +99,7 @@ async function networkDetail(ctx: ApiContext, reads: ApiReads, row: NetworkRow, 
     identifiers: identifiers.map((i) => ({ kind: i.kind as FactKind, value: i.value, ads: i.ads })),
     template: sharedText(bodies),
     trail: trailOf(timeline, (raw) => places.get(raw)),
-    links: { total: links.total, items: links.items.slice(0, LINKS_SHOWN) },
-    graph: graphOf(graphAds, new Map(members.map((m) => [m.id, m.title])), adIds, links.items, row.size > graphAds.length || links.total > links.items.length),
+    links: { total: links.total, items: links.items },
+    graph: graphOf(graphAds, new Map(members.map((m) => [m.id, m.title])), adIds, links.edges, row.size > graphAds.length || links.total > links.edges.length),
   };
 }

@@ -2,7 +2,7 @@
  * The parts of a network view computed from rows: the trail of cities over time, the text its ads share, and a
  * capped graph of ads and identifiers with a deterministic starting layout. Pure functions.
  */
-import type { CityPlace, LinkRow } from "../../store/read-model.js";
+import type { CityPlace, LinkEdge } from "../../store/read-model.js";
 import type { GraphData, GraphEdge, GraphNode, IdentifierKind, TemplateView, TrailStop } from "../../shared/api-types.js";
 import { extractTemplate } from "../../link/index.js";
 
@@ -75,7 +75,7 @@ export function graphOf(
   adIds: readonly number[],
   labels: ReadonlyMap<number, string>,
   identifiers: readonly { adId: number; kind: string; value: string }[],
-  links: readonly LinkRow[],
+  links: readonly LinkEdge[],
   capped: boolean,
 ): GraphData {
   const ads = adIds.slice(0, GRAPH_MAX_ADS);

@@ -10,6 +10,7 @@ import { cases } from "./004-cases.js";
 import { stageState } from "./005-stage-state.js";
 import { hub } from "./006-hub.js";
 import { adFacts } from "./008-ad-facts.js";
+import { linksCovering } from "./009-links-covering.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -18,7 +19,7 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, artifacts, analysis, cases, stageState, hub, adFacts];
+export const MIGRATIONS: readonly Migration[] = [core, artifacts, analysis, cases, stageState, hub, adFacts, linksCovering];
 
 /**
  * Applies every migration not yet recorded, each in its own transaction. Returns the names applied. `until` stops

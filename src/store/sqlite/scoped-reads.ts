@@ -68,8 +68,8 @@ export class SqliteReads implements ApiReads {
   async adIdentifiers(ids: readonly number[], kinds: readonly string[]) {
     return reads.adIdentifiers(this.db, this.b, ids, kinds);
   }
-  async networkLinks(id: string, limit: number) {
-    return reads.networkLinks(this.db, this.b, id, limit);
+  async networkLinks(id: string, shown: number, edges: number) {
+    return reads.networkLinks(this.db, this.b, id, shown, edges);
   }
   async networkBodies(id: string, limit: number) {
     return reads.networkBodies(this.db, this.b, id, limit);

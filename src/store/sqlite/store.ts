@@ -21,6 +21,7 @@ import type {
 import type { AdScoreWrite, NetworkScoreWrite } from "../analysis.js";
 import * as analysis from "./analysis.js";
 import { cached } from "./search.js";
+import { LINKS_A_COLUMNS } from "../migrations/009-links-covering.js";
 import { openSqlite, type SqliteConnection } from "./connection.js";
 import { makeBatchWriter, type BatchWriter } from "./ingest-batch.js";
 import type { AuditStore, HubStore } from "../hub.js";
@@ -288,7 +289,7 @@ export class SqliteStore implements Store {
       if (replace) raw.exec("delete from links");
       if (bulk) raw.exec("drop index links_a; drop index links_b;");
       for (const l of links) ins.run(l.a, l.b, l.kind, l.weight, JSON.stringify(l.evidence), runId);
-      if (bulk) raw.exec("create index links_a on links (ad_a); create index links_b on links (ad_b);");
+      if (bulk) raw.exec(`create index links_a on links (${LINKS_A_COLUMNS.join(", ")}); create index links_b on links (ad_b);`);
     })();
   }
 
