@@ -136,6 +136,11 @@ export interface Store {
   getAd(id: number): Promise<StoredAd | null>;
   findAd(source: string, sourceAdId: string): Promise<StoredAd | null>;
   countAds(): Promise<number>;
+  /**
+   * Rewrites the full-text index as one segment. A bulk load leaves it in many (17 after a million ads), and every
+   * snippet or match probe visits each: after one merge, a page of snippets at 1M costs 0.4–0.6 ms instead of 1.2–3.8.
+   */
+  compactTextIndex(): Promise<void>;
   /** Whether an ad with id ≤ `maxAdId` got a new version in an ingest run after `runId`. */
   adsChangedSince(runId: number, maxAdId: number): Promise<boolean>;
   /** Current versions in id order, in pages, starting after `afterId`. */

@@ -142,3 +142,22 @@ describe("interruption", () => {
     expect(runs.map((r) => r.status)).toEqual(["ok", "interrupted"]);
   });
 });
+
+describe("text index upkeep", () => {
+  const segments = () => store.raw.prepare("select count(distinct segid) from ads_fts_idx").pluck().get() as number;
+  const load = async (name: string, n: number, from: number) => {
+    const f = writeJsonl(t.file(name), Array.from({ length: n }, (_, i) => buildAd({ id: `b${from + i}`, body: `word${(from + i) % 97} shared text ${from + i}` })));
+    return ingestFiles(store, [f], { extract: false });
+  };
+
+  it("a bulk load leaves the full-text index in one segment; a small top-up does not rewrite it", async () => {
+    await load("a.jsonl", 12_000, 0);
+    expect(segments()).toBe(1);
+    store.raw.prepare("insert into ads_fts(ads_fts, rank) values ('integrity-check', 1)").run();
+    await load("b.jsonl", 300, 12_000); // under a tenth of the store: left to FTS5's own merging
+    expect(segments()).toBeGreaterThan(1);
+    const hits = store.raw.prepare("select count(*) from ads_fts where ads_fts match ?").pluck();
+    expect(hits.get("word5")).toBe(Math.ceil((12_300 - 5) / 97));
+    store.raw.prepare("insert into ads_fts(ads_fts, rank) values ('integrity-check', 1)").run();
+  });
+});

@@ -24,6 +24,10 @@ export async function openSqlite(path: string): Promise<SqliteConnection> {
   raw.pragma("busy_timeout = 5000");
   raw.pragma("cache_size = -65536");
   raw.pragma("temp_store = MEMORY");
+  // Read pages straight from the OS page cache instead of copying each into SQLite's: a network's members are
+  // scattered over the file, and reading them through mmap measured 2–2.6× faster at 1M ads. 2 GiB is the most
+  // better-sqlite3's build allows (SQLITE_MAX_MMAP_SIZE); pages beyond it are read as before.
+  raw.pragma("mmap_size = 2147418112");
   // Checkpoint every 128 MiB of WAL rather than 16 MiB (1000 pages): bulk writes re-dirty the same FTS and index
   // pages, and each checkpoint copies and syncs them (100k-ad ingest without extraction ≈ 10% faster).
   raw.pragma("wal_autocheckpoint = 8192");

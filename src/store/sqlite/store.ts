@@ -187,6 +187,10 @@ export class SqliteStore implements Store {
     return this.conn.raw.prepare("select count(*) from ads").pluck().get() as number;
   }
 
+  async compactTextIndex(): Promise<void> {
+    this.conn.raw.exec("insert into ads_fts(ads_fts) values ('optimize')");
+  }
+
   async adsChangedSince(runId: number, maxAdId: number): Promise<boolean> {
     return this.conn.raw.prepare("select 1 from ads where run_id > ? and id <= ? and version > 1 limit 1").get(runId, maxAdId) !== undefined;
   }
