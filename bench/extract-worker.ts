@@ -1,9 +1,10 @@
 /**
- * Bench worker for extraction alone: takes JSON lines of ads packed as the ingest pool packs them, returns the
- * facts of each ad as JSON (what a worker-threaded extract stage would ship back). No validation or hashing.
+ * Bench worker for extraction alone: takes JSON lines of ads packed as the ingest pool packs them and returns, per
+ * ad, what an ingest worker ships back and stores: `extractAdEncoded(ad)` (= `encodeFacts(extractAd(ad))`) — the facts' JSON text (the
+ * `ad_facts` row) and their indexed keys. No validation, hashing or store items.
  */
 import { parentPort } from "node:worker_threads";
-import { extractAd, type AdText } from "../src/extract/index.js";
+import { extractAdEncoded, type AdText } from "../src/extract/index.js";
 import { unpackRecords, type PackedLines } from "../src/ingest/wire.js";
 
 export interface ExtractJob {
@@ -12,13 +13,16 @@ export interface ExtractJob {
 }
 
 parentPort?.on("message", (job: ExtractJob) => {
-  const out: string[] = [];
+  const json: string[] = [];
+  const keys: string[] = [];
   let facts = 0;
   for (const rec of unpackRecords(job.lines)) {
     if (!("text" in rec)) continue;
-    const f = extractAd(JSON.parse(rec.text) as AdText);
-    facts += f.length;
-    out.push(JSON.stringify(f));
+    const e = extractAdEncoded(JSON.parse(rec.text) as AdText);
+    facts += e.count;
+    json.push(e.json);
+    keys.push(JSON.stringify(e.keys)); // as the ingest wire sends them: inside each item's JSON
   }
-  parentPort?.postMessage({ seq: job.seq, facts: `[${out.join(",")}]`, count: facts });
+  // As the ingest wire has it: each ad's facts JSON as its own string, the keys as JSON text.
+  parentPort?.postMessage({ seq: job.seq, facts: json, keys: `[${keys.join(",")}]`, count: facts });
 });

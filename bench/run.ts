@@ -65,7 +65,10 @@ function threadLines(): string[] {
   return lines;
 }
 
-/** Extraction alone in worker threads: JSON lines in, facts out as JSON (no validation, hashing or store items). */
+/**
+ * Extraction alone in worker threads: JSON lines in, each ad's facts back as ingest ships and stores them
+ * (`encodeFacts`: the facts' JSON text and indexed keys); no validation, hashing or store items.
+ */
 async function threadedExtractionBench(lines: string[]): Promise<void> {
   const n = availableParallelism();
   const workers = Array.from({ length: n }, () => new Worker(new URL("./extract-worker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 96 } }));
@@ -90,7 +93,7 @@ async function threadedExtractionBench(lines: string[]): Promise<void> {
     const c0 = process.cpuUsage();
     await Promise.all(run(0, lines.length, BATCH));
     const s = (performance.now() - t0) / 1000;
-    console.log(`extract (${n} worker threads, extraction only, facts back as JSON, ${fmt(lines.length)} ads): ${fmt(lines.length / s)} ads/s${cpuPerAd(c0, lines.length)}`);
+    console.log(`extract (${n} worker threads, extraction only, encoded facts back as ingest ships them, ${fmt(lines.length)} ads): ${fmt(lines.length / s)} ads/s${cpuPerAd(c0, lines.length)}`);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

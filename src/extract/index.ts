@@ -6,6 +6,7 @@
  * facts.filter((f) => f.kind === "phone")[0].value; // "+14168932245"
  */
 import type { Fact, TextField } from "../domain/fact.js";
+import { FactEncoder, indexedPairs, tuplesJson, type EncodedFacts } from "../store/fact-codec.js";
 import { extractAges } from "./age.js";
 import { extractCues } from "./cue.js";
 import { extractDescriptors } from "./descriptor.js";
@@ -58,6 +59,27 @@ const FIELD_EXTRACTORS: Record<TextField, string[]> = {
   region: ["place"],
 };
 
+/**
+ * `encodeFacts(extractAd(ad))` (the stored form of an ad's facts, `src/store/fact-codec.ts`), without making
+ * facts for the repeated short fields: their tuples' JSON is kept with the cached facts and reused as it is.
+ */
+export function extractAdEncoded(ad: AdText): EncodedFacts {
+  const enc = new FactEncoder();
+  for (const field of FIELDS) {
+    const text = ad[field];
+    if (text === undefined || text === null || text.length === 0) continue;
+    if (!CACHED.has(field) || text.length > 200) {
+      enc.add(extractField(text, field));
+      continue;
+    }
+    const entry = cachedEntry(text, field, null);
+    entry.json ??= tuplesJson(entry.facts);
+    entry.pairs ??= indexedPairs(entry.facts);
+    enc.addEncoded(entry.json, entry.facts.length, entry.pairs);
+  }
+  return enc.finish();
+}
+
 /** Run every extractor over every field of `ad`; facts are ordered by field, then span. */
 export function extractAd(ad: AdText, timings?: Record<string, number>): Fact[] {
   const out: Fact[] = [];
@@ -103,36 +125,69 @@ function extractField(text: string, field: TextField, timings?: Record<string, n
  */
 const CACHED: ReadonlySet<TextField> = new Set<TextField>(["title", "phone", "email", "city", "region"]);
 const CACHE_LIMIT = 4096;
-const fieldCache = new Map<TextField, Map<string, Fact[]>>();
+const fieldCache = new Map<TextField, Map<string, CachedFacts>>();
+
+/**
+ * A field's facts as cached (copies never handed out), with the keys of each fact's data that hold arrays (copied
+ * apart), and, once `extractAdEncoded` asks, their tuples' JSON and indexed pairs.
+ */
+interface CachedFacts {
+  facts: Fact[];
+  arrayKeys: (string[] | null)[];
+  json?: string;
+  pairs?: string[];
+}
 
 function cachedField(text: string, field: TextField): Fact[] {
   if (!CACHED.has(field) || text.length > 200) return extractField(text, field);
-  let cache = fieldCache.get(field);
-  if (cache === undefined) fieldCache.set(field, (cache = new Map()));
-  const hit = cache.get(text);
-  if (hit !== undefined) return hit.map(copyFact);
-  const facts = extractField(text, field);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, facts.map(copyFact));
+  const out: Fact[][] = [];
+  const hit = cachedEntry(text, field, out);
+  if (out.length > 0) return out[0];
+  const facts = new Array<Fact>(hit.facts.length);
+  for (let i = 0; i < facts.length; i++) facts[i] = copyFact(hit.facts[i], hit.arrayKeys[i]);
   return facts;
 }
 
 /**
- * A copy sharing nothing mutable (fact data holds primitives and arrays of primitives), with the keys in the order
- * every extractor writes them.
+ * The cache entry of `text` in `field`, extracted and added when missing; then the facts extracted (the entry holds
+ * copies) go to `fresh` when given.
  */
-function copyFact(f: Fact): Fact {
-  const c: Fact = { kind: f.kind, value: f.value, field: f.field, span: [f.span[0], f.span[1]], confidence: f.confidence };
-  if (f.obfuscated !== undefined) c.obfuscated = f.obfuscated;
-  if (f.data !== undefined) {
-    const data: Record<string, unknown> = {};
-    for (const k in f.data) {
-      const v = f.data[k];
-      data[k] = Array.isArray(v) ? v.slice() : v;
-    }
-    c.data = data;
+function cachedEntry(text: string, field: TextField, fresh: Fact[][] | null): CachedFacts {
+  let cache = fieldCache.get(field);
+  if (cache === undefined) fieldCache.set(field, (cache = new Map()));
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const facts = extractField(text, field);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const arrayKeys = facts.map(arrayKeysOf);
+  const entry: CachedFacts = { facts: facts.map((f, i) => copyFact(f, arrayKeys[i])), arrayKeys };
+  cache.set(text, entry);
+  fresh?.push(facts);
+  return entry;
+}
+
+/** The keys of `f.data` whose values are arrays, or null. */
+function arrayKeysOf(f: Fact): string[] | null {
+  let keys: string[] | null = null;
+  if (f.data !== undefined) for (const k in f.data) if (Array.isArray(f.data[k])) (keys ??= []).push(k);
+  return keys;
+}
+
+/**
+ * A copy sharing nothing mutable (fact data holds primitives and arrays of primitives: `arrayKeys` are those
+ * holding arrays), with the keys in the order every extractor writes them.
+ */
+function copyFact(f: Fact, arrayKeys: string[] | null): Fact {
+  const span: [number, number] = [f.span[0], f.span[1]];
+  if (f.data === undefined) {
+    if (f.obfuscated === undefined) return { kind: f.kind, value: f.value, field: f.field, span, confidence: f.confidence };
+    return { kind: f.kind, value: f.value, field: f.field, span, confidence: f.confidence, obfuscated: f.obfuscated };
   }
-  return c;
+  const data: Record<string, unknown> = { ...f.data };
+  if (arrayKeys !== null) for (const k of arrayKeys) data[k] = (data[k] as unknown[]).slice();
+  // One literal per combination of optional keys: the object is made with its final shape.
+  if (f.obfuscated === undefined) return { kind: f.kind, value: f.value, field: f.field, span, confidence: f.confidence, data };
+  return { kind: f.kind, value: f.value, field: f.field, span, confidence: f.confidence, obfuscated: f.obfuscated, data };
 }
 
 export { extractAges, extractCues, extractDescriptors, extractEmails, extractHandles, extractNames, extractPhones };

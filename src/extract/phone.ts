@@ -18,6 +18,7 @@ import { NANP_AREA_CODES } from "./data/nanp-area-codes.js";
 import { digitRuns, digitZoneRanges, digitZones } from "./text/digits.js";
 import type { DigitRun, DigitUnit } from "./text/digits.js";
 import { lowerText, normalizeText, originalSpan } from "./text/normalize.js";
+import { isSpaceCode } from "./text/chars.js";
 import { asciiDigitRuns } from "./text/triggers.js";
 import type { NormalizedText } from "./text/normalize.js";
 
@@ -34,8 +35,14 @@ export interface PhoneData extends Record<string, unknown> {
 }
 
 const STANDARD_GROUPINGS = new Set(["3,3,4", "10", "3,7", "6,4", "1,3,3,4", "11", "1,10", "1,3,7", "4,3,4"]);
-const PLAIN_SEP = /^[ \t().\-/+]*$/;
+/** A separator made only of these (`/^[ \t().\-/+]*$/`) is a plain one. */
+const PLAIN_SEP_CHARS = " \t().-/+";
+/** Window lengths: 10 digits, or 11 when the window starts with the country code 1. */
+const LENGTHS = [10];
+const LENGTHS_AFTER_ONE = [11, 10];
 const LABEL = /(?:\b(?:post|ad|listing|ref|reference|order|item|ticket|invoice|user|account|acct)\s*(?:id|#|no\.?|num(?:ber)?)?|\bid|#)\s*[:#=.]?\s*$/i;
+/** LABEL as written, for the test of `mayBeLabelled`. */
+export const LABEL_PATTERN: RegExp = LABEL;
 const PHONE_WORD = /\b(?:call|text|txt|phone|ph|cell|tel|mobile|mob|contact|whatsapp|sms|number|num)\b/i;
 
 interface Candidate {
@@ -57,6 +64,8 @@ export function mayContainPhone(text: string): boolean {
   return digitZones(text).count >= 7;
 }
 
+const RUN_OPTIONS = { minUnits: 5, minRunUnits: 10, minPlusRunUnits: 8 };
+const PIPE_RUN_OPTIONS = { ...RUN_OPTIONS, pipeIsOne: true };
 const PIPE_AS_DIGIT = /[0-9A-Za-z]\||\|[0-9A-Za-z]/;
 
 /** Extract every phone number from `text`. Spans point into `text`; `field` tags the facts. */
@@ -90,11 +99,11 @@ function findPhones(text: string, field: TextField): Fact[] {
   const zones = digitZoneRanges(n.text, lowerText(n), asciiDigitRuns(n), n);
   if (zones.length === 0) return [];
   // A zone with fewer than 5 digit units cannot hold a phone even with standalone "oh"/"OOOl" groups added, and
-  // `candidates` reads only runs of 7 units or more.
-  const cands = candidates(n, digitRuns(n, { minUnits: 5, minRunUnits: 7 }, zones));
+  // `candidates` finds nothing in a run of fewer than 10 units (a NANP window), or 8 after a "+" (international).
+  const cands = candidates(n, digitRuns(n, RUN_OPTIONS, zones));
   // "|" is either a separator ("416|555|0123") or the digit one ("4|6 555 0|23"): read both ways and let the
   // better-formed number win where the readings overlap.
-  if (n.text.includes("|") && PIPE_AS_DIGIT.test(n.text)) cands.push(...candidates(n, digitRuns(n, { pipeIsOne: true, minUnits: 5, minRunUnits: 7 }, zones)));
+  if (n.text.includes("|") && PIPE_AS_DIGIT.test(n.text)) cands.push(...candidates(n, digitRuns(n, PIPE_RUN_OPTIONS, zones)));
   return pick(cands).map((c) => toFact(n, c, field));
 }
 
@@ -123,7 +132,7 @@ function candidates(n: NormalizedText, runs: DigitRun[]): Candidate[] {
     }
     for (let gi = 0; gi < groupStart.length; gi++) {
       const s = groupStart[gi];
-      for (const len of digits[s] === "1" ? [11, 10] : [10]) {
+      for (const len of digits.charCodeAt(s) === 49 ? LENGTHS_AFTER_ONE : LENGTHS) {
         const e = s + len;
         if (e !== units.length && !groupStart.includes(e)) continue; // windows end on a group boundary
         const national = digits.slice(e - 10, e);
@@ -182,7 +191,40 @@ function isPlusPrefixed(text: string, at: number): boolean {
   return !((before >= 48 && before <= 57) || (before >= 65 && before <= 90) || (before >= 97 && before <= 122));
 }
 
+/**
+ * How a LABEL match can end, before its trailing `\s*[:#=.]?\s*`: a label word, "id", "no", "num" or "number" (or a
+ * "#", see `mayBeLabelled`).
+ */
+const LABEL_ENDS = [
+  "post", "ad", "listing", "ref", "reference", "order", "item", "ticket", "invoice", "user", "account", "acct", "id", "no",
+  "num", "number",
+];
+
+/**
+ * False when LABEL cannot match the `from, at` text before a number, without running it. A match ends at `at` and
+ * is made of a "#" and `[\s:#=.]` only, or ends with one of LABEL_ENDS followed by such characters only: so
+ * either the trailing run of `[\s:#=.]` holds a "#", or what comes before that run ends with one of LABEL_ENDS.
+ */
+export function mayBeLabelled(text: string, from: number, at: number): boolean {
+  let k = at;
+  for (; k > from; k--) {
+    const c = text.charCodeAt(k - 1);
+    if (c === 35) return true; // "#"
+    if (c !== 58 && c !== 61 && c !== 46 && !isSpaceCode(c)) break; // ":", "=", "."
+  }
+  for (const w of LABEL_ENDS) if (endsWithLower(text, from, k, w)) return true;
+  return false;
+}
+
+/** Whether `text[from, k)` ends with the lower-case ASCII word `w`, in any case. */
+function endsWithLower(text: string, from: number, k: number, w: string): boolean {
+  if (k - from < w.length) return false;
+  for (let j = 0; j < w.length; j++) if ((text.charCodeAt(k - w.length + j) | 0x20) !== w.charCodeAt(j)) return false;
+  return true;
+}
+
 function isLabelled(text: string, at: number): boolean {
+  if (!mayBeLabelled(text, Math.max(0, at - 24), at)) return false;
   const before = text.slice(Math.max(0, at - 24), at);
   const m = LABEL.exec(before);
   if (m === null) return false;
@@ -213,6 +255,11 @@ function international(run: DigitRun, groupStart: number[], units: DigitUnit[], 
   return null;
 }
 
+function isPlainSep(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!PLAIN_SEP_CHARS.includes(s[i])) return false;
+  return true;
+}
+
 function toFact(n: NormalizedText, c: Candidate, field: TextField): Fact {
   const first = c.units[0];
   const last = c.units[c.units.length - 1];
@@ -224,13 +271,15 @@ function toFact(n: NormalizedText, c: Candidate, field: TextField): Fact {
   const styles = new Set<string>();
   for (const u of c.units) {
     if (u.kind === "digit") {
-      const [s, e] = originalSpan(n, u.start, u.end);
+      // originalSpan(n, u.start, u.end), without the array (a unit is never empty).
+      const s = n.starts === null ? u.start : n.starts[u.start];
+      const e = n.ends === null ? u.end : n.ends[u.end - 1];
       const code = n.original.charCodeAt(s);
       styles.add(e - s === 1 && code >= 48 && code <= 57 ? "digit" : "unicode");
     } else styles.add(u.kind);
   }
   const oddGrouping = c.countryCode === "1" && !STANDARD_GROUPINGS.has(c.groupLengths.join(","));
-  const oddSep = c.seps.some((s) => !PLAIN_SEP.test(s));
+  const oddSep = c.seps.some((s) => !isPlainSep(s));
   const obfuscated = styles.size > 1 || !styles.has("digit") || oddGrouping || oddSep;
   const data: PhoneData = { countryCode: c.countryCode, styles: [...styles].sort() };
   if (c.country !== undefined) data.country = c.country;

@@ -87,6 +87,35 @@ function asciiKeyHash(s: string, start: number, end: number): number {
   return (h >>> 0) & ((1 << HASH_BITS) - 1);
 }
 
+/** `asciiKeyHash` of the token last measured by `hashedTokenEnd`. */
+let tokenHash = -1;
+
+/**
+ * `tokenEnd(s, start)` for a token starting on a letter or number, with its `asciiKeyHash` left in `tokenHash`: one
+ * pass over an ASCII token instead of two. A token of ASCII letters and digits ends on the first other ASCII
+ * character but an apostrophe; anything else goes the general way.
+ */
+function hashedTokenEnd(s: string, start: number): number {
+  let h = 0x811c9dc5;
+  let i = start;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isAsciiAlnum(c)) {
+      if (c >= 0x80 || c === 39) break; // a non-ASCII letter, "’" or "'" may continue the token
+      tokenHash = (h >>> 0) & ((1 << HASH_BITS) - 1);
+      return i;
+    }
+    h = Math.imul(h ^ lowerAsciiCode(c), 0x01000193);
+  }
+  if (i === s.length) {
+    tokenHash = (h >>> 0) & ((1 << HASH_BITS) - 1);
+    return i;
+  }
+  const end = tokenEnd(s, start);
+  tokenHash = asciiKeyHash(s, start, end);
+  return end;
+}
+
 function pairKey(c0: number, c1: number): number {
   return c0 * 128 + c1;
 }
@@ -137,12 +166,17 @@ interface Token {
   end: number;
 }
 
-const ASCII_WORD = /^[A-Za-z0-9]+$/;
+/** `/^[A-Za-z0-9]+$/.test(s)`, on char codes. */
+function isAsciiWord(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) if (!isAsciiAlnum(s.charCodeAt(i))) return false;
+  return true;
+}
 
 /** The folded key of a token, computed on first use (most tokens are never looked up). */
 function keyOf(t: Token): string {
   if (t.key !== undefined) return t.key;
-  let key = ASCII_WORD.test(t.raw)
+  let key = isAsciiWord(t.raw)
     ? t.raw.toLowerCase()
     : t.raw.normalize("NFD").replace(/[\u0300-\u036f'’]/g, "").toLowerCase();
   if (key === "st") key = "saint";
@@ -250,7 +284,10 @@ interface Found {
  * t/y/g/m, or any token in the city/region fields), and, when ASCII, its first letters and its hash match some
  * place name's first token.
  */
-function mayStartPlace(t: string, start: number, end: number, trusted: boolean, firstPairs: Uint8Array, firstHashes: Uint8Array): boolean {
+function mayStartPlace(
+  t: string, start: number, end: number, trusted: boolean, firstPairs: Uint8Array, firstHashes: Uint8Array,
+  hash = asciiKeyHash(t, start, end),
+): boolean {
   const c0 = t.charCodeAt(start);
   const capital = (c0 >= 65 && c0 <= 90) || (c0 > 0x7f && t[start] !== t[start].toLowerCase());
   // Cheap filter before any folding: lower-case words only start aliases ("the Soo", "yyc").
@@ -264,7 +301,7 @@ function mayStartPlace(t: string, start: number, end: number, trusted: boolean, 
       if (firstPairs[pairKey(lowerAsciiCode(c0), single ? 0 : lowerAsciiCode(c1))] !== 1) return false;
     }
     // An ASCII token's key is its lower case: when no first token hashes like it, `maxLen` has no entry.
-    const h = asciiKeyHash(t, start, end);
+    const h = hash;
     if (h >= 0 && firstHashes[h] !== 1) return false;
     if (h >= 0 && !capital && !trusted) return lowerCaseMayStart(t, start, end);
   }
@@ -359,8 +396,8 @@ export function extractPlaces(text: string, field: TextField = "body"): Fact[] {
     let from = 0;
     for (const p of candidates) {
       if (p < from || !lowerCaseMayStartAt(t, p)) continue;
-      const e = tokenEnd(t, p);
-      if (!mayStartPlace(t, p, e, trusted, firstPairs, firstHashes)) continue;
+      const e = hashedTokenEnd(t, p);
+      if (!mayStartPlace(t, p, e, trusted, firstPairs, firstHashes, tokenHash)) continue;
       // The tokens from p on, found as placeAt asks for them.
       const f = placeAt(t, trusted, [p], [e], 0, [], true);
       if (f === null) continue;

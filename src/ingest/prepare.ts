@@ -1,7 +1,7 @@
 /** One raw record → a stored item (validated, hashed, facts extracted) or a reject. Pure; runs in workers too. */
 import { encodeFacts } from "../store/fact-codec.js";
 import type { IngestItem, RejectItem } from "../store/store.js";
-import { extractFacts } from "./extractor.js";
+import { extractEncodedFacts } from "./extractor.js";
 import { contentHash } from "./normalize.js";
 import type { ReadRecord } from "./readers.js";
 import { validateRecord } from "./schema.js";
@@ -60,7 +60,8 @@ export function prepareRecords(
       onReject({ source, file: o.file, line: rec.line, recordId: v.recordId, reason: v.reason, raw });
       continue;
     }
-    const facts = encodeFacts(o.extract ? extractFacts(v.ad) : []);
+    // Extracted straight into the stored encoding (what `encodeFacts(extractAd(ad))` gives, tested).
+    const facts = o.extract ? extractEncodedFacts(v.ad) : encodeFacts([]);
     onItem({ input: v.ad, contentHash: contentHash(v.ad), file: o.file, line: rec.line, facts });
   }
 }

@@ -37,8 +37,13 @@ export function encodeFacts(facts: readonly Fact[]): EncodedFacts {
     if (f.data) t.push(f.data);
     tuples[i] = t;
     if (INDEXED.has(f.kind)) {
+      // An ad has a handful of indexed facts: scanning the pairs so far beats a Set of joined keys until many.
+      if (keys.length < 64) {
+        if (!hasPair(keys, f.kind, f.value)) keys.push(f.kind, f.value);
+        continue;
+      }
+      seen ??= pairSet(keys);
       const k = `${f.kind}\u0000${f.value}`;
-      seen ??= new Set();
       if (!seen.has(k)) {
         seen.add(k);
         keys.push(f.kind, f.value);
@@ -46,6 +51,82 @@ export function encodeFacts(facts: readonly Fact[]): EncodedFacts {
     }
   }
   return { json: JSON.stringify(tuples), count: facts.length, keys };
+}
+
+/**
+ * `encodeFacts` over an ad's facts given in parts, some already encoded: each part's tuples are JSON (one
+ * JSON.stringify per part, or a fragment encoded before) and the whole is what `encodeFacts` gives for the facts of
+ * all parts in order. JSON.stringify of an array is its elements' JSON joined by ",", so fragments concatenate.
+ */
+export class FactEncoder {
+  private readonly parts: string[] = [];
+  private readonly keys: string[] = [];
+  private seen: Set<string> | null = null;
+  private count = 0;
+
+  /** Encode `facts` (the next facts in order). */
+  add(facts: readonly Fact[]): void {
+    if (facts.length === 0) return;
+    this.addEncoded(tuplesJson(facts), facts.length, indexedPairs(facts));
+  }
+
+  /** Add `count` facts encoded before as `tuplesJson` gave them, with their `indexedPairs`. */
+  addEncoded(fragment: string, count: number, pairs: readonly string[]): void {
+    if (count === 0) return;
+    this.parts.push(fragment);
+    this.count += count;
+    for (let k = 0; k < pairs.length; k += 2) this.addKey(pairs[k], pairs[k + 1]);
+  }
+
+  private addKey(kind: string, value: string): void {
+    // As `encodeFacts`: scan the pairs while few, a Set of joined pairs past 32.
+    if (this.keys.length < 64) {
+      if (!hasPair(this.keys, kind, value)) this.keys.push(kind, value);
+      return;
+    }
+    this.seen ??= pairSet(this.keys);
+    const k = `${kind}\u0000${value}`;
+    if (!this.seen.has(k)) {
+      this.seen.add(k);
+      this.keys.push(kind, value);
+    }
+  }
+
+  finish(): EncodedFacts {
+    return { json: `[${this.parts.join(",")}]`, count: this.count, keys: this.keys };
+  }
+}
+
+/** The tuples of `facts` as JSON without the enclosing brackets ("" for none): `encodeFacts(facts).json` inside. */
+export function tuplesJson(facts: readonly Fact[]): string {
+  if (facts.length === 0) return "";
+  const tuples: FactTuple[] = new Array<FactTuple>(facts.length);
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i]!;
+    const t: FactTuple = [f.kind, f.value, f.field, f.span[0], f.span[1], f.confidence, f.obfuscated ? 1 : 0];
+    if (f.data) t.push(f.data);
+    tuples[i] = t;
+  }
+  const json = JSON.stringify(tuples);
+  return json.slice(1, json.length - 1);
+}
+
+/** The (kind, value) of each fact of an indexed kind, in order and repeats included: flat [kind0, value0, …]. */
+export function indexedPairs(facts: readonly Fact[]): string[] {
+  const pairs: string[] = [];
+  for (const f of facts) if (INDEXED.has(f.kind)) pairs.push(f.kind, f.value);
+  return pairs;
+}
+
+function hasPair(keys: readonly string[], kind: string, value: string): boolean {
+  for (let k = 0; k < keys.length; k += 2) if (keys[k + 1] === value && keys[k] === kind) return true;
+  return false;
+}
+
+function pairSet(keys: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  for (let k = 0; k < keys.length; k += 2) seen.add(`${keys[k]}\u0000${keys[k + 1]}`);
+  return seen;
 }
 
 export function decodeFacts(json: string, kinds?: ReadonlySet<string>): Fact[] {

@@ -31,6 +31,10 @@ const TRICKY = [
   // " at " and "here" come from word starts: Unicode spaces, tabs, capitals, glued words, the end of the text.
   "jade\u00a0at\u00a0gmail\u00a0dot\u00a0com, mia AT\tyahoo DOT ca, that at, what at x, kat at y.com, cat at",
   "Mia\u2003here, Lola\there, ANA AQUI, Eva aquí, Zoe ici. wherever, Jade heres, Kim HERE, x_Jade here, at",
+  // Runs after a "+" need 8 units, others 10 (phones): masks cutting a run before its "+" group, short runs.
+  "10am +44 7700 900123, 2023-12-12 +7 981 158 51, 10:30+44 20 7946 0958, +1 416 555 01, 12 +34 612 34 56",
+  "12/12/2023 +4 4 7 7 0 0 9 0 0 1, 5'4\" +33 6 12 34 56 78, +49 30 1234567 and 416 555 012 and 4165550 123",
+  "+ 44 7700 900123, ++447700900123, x+447700900123, 18+4165550123, +1 (416) 555-0123, +one four one six 5550123",
   // Amounts are whole runs of 2–4 digits; durations start on runs of at most 3.
   "$5 hh, $12345 hr, 12345 roses, 1 hr 250, 1.5 hr 300, 1/2 hr 90, 100 min 400, 1000 min 500, 2 . 3 . 6, $1000.00/hr",
   "hh 5, hh 12345, qv 99999 $, us$7 per hour, donation 12345, €12 30min, 4165550123 roses, 12 hh, 123456 h",
@@ -83,8 +87,12 @@ describe("candidate scans", () => {
     for (const text of all) {
       const n = normalizeText(text);
       for (const pipeIsOne of [false, true]) {
-        const want = digitRuns(n, { minUnits: 5, pipeIsOne }).filter((r) => units(r) >= 7);
-        expect(digitRuns(n, { minUnits: 5, minRunUnits: 7, pipeIsOne })).toEqual(want);
+        const full = digitRuns(n, { minUnits: 5, pipeIsOne });
+        expect(digitRuns(n, { minUnits: 5, minRunUnits: 7, pipeIsOne })).toEqual(full.filter((r) => units(r) >= 7));
+        // As phones ask: 10 units, or 8 for a run whose first group follows a "+".
+        const plus = (r: (typeof full)[number]): boolean => r.groups[0].start > 0 && n.text[r.groups[0].start - 1] === "+";
+        const want = full.filter((r) => units(r) >= (plus(r) ? 8 : 10));
+        expect(digitRuns(n, { minUnits: 5, minRunUnits: 10, minPlusRunUnits: 8, pipeIsOne })).toEqual(want);
       }
     }
   });

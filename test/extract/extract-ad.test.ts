@@ -59,3 +59,28 @@ describe("extractAd", () => {
     expect(Object.keys(r.perExtractorMs)).toContain("phone");
   });
 });
+
+describe("extractAd on repeated short fields", () => {
+  it("returns fresh copies equal to a first extraction, sharing nothing", () => {
+    const ad = { title: "Jade in Toronto 💋 22yo", phone: "+1 (416) 555-0142", email: "jade@x.com", city: "Toronto", region: "ON" };
+    const first = extractAd(ad);
+    const json = JSON.stringify(first);
+    expect(first.some((f) => f.data !== undefined && Object.values(f.data).some(Array.isArray))).toBe(true);
+    // Mutate everything handed out: later calls must not see it.
+    for (const f of first) {
+      f.span[0] = -1;
+      f.value = "x";
+      if (f.data) for (const [k, v] of Object.entries(f.data)) if (Array.isArray(v)) v.push("x");
+      else f.data[k] = "x";
+    }
+    const again = extractAd({ ...ad });
+    expect(JSON.stringify(again)).toBe(json);
+    const third = extractAd({ ...ad });
+    expect(JSON.stringify(third)).toBe(json);
+    for (let i = 0; i < again.length; i++) {
+      expect(third[i]).not.toBe(again[i]);
+      expect(third[i].span).not.toBe(again[i].span);
+      if (again[i].data) expect(third[i].data).not.toBe(again[i].data);
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractPhones } from "../../src/extract/phone.js";
+import { LABEL_PATTERN, extractPhones, mayBeLabelled } from "../../src/extract/phone.js";
+import { createRng } from "../../src/synth/rng.js";
 import { expectSpans } from "./helpers.js";
 
 type Case = [text: string, values: string[], evidence?: string[], obfuscated?: boolean[]];
@@ -106,5 +107,27 @@ describe("extractPhones", () => {
   it("has at least 40 positive and 20 negative cases", () => {
     expect(POSITIVE.length).toBeGreaterThanOrEqual(40);
     expect(NEGATIVE.length).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe("post-id label precheck", () => {
+  it("never rules out what LABEL matches", () => {
+    const words = ["post", "Ad", "LISTING", "ref", "reference", "order", "item", "ticket", "invoice", "user", "account", "acct", "id", "ID", "no", "No.", "num", "number", "#", "call", "text", "me", "at", "paid", "head", "casino", "x", "é", "K", "ſ"];
+    const seps = ["", " ", "  ", ":", ": ", " #", "#", "=", ".", " . ", "\u00a0", "\t", "\n", "-", "/", "\ufeff"];
+    const rng = createRng(77);
+    let matched = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let s = "";
+      for (let k = rng.int(4); k >= 0; k--) s += rng.pick(words) + rng.pick(seps);
+      s = s.slice(-24);
+      const want = LABEL_PATTERN.test(s);
+      if (want) matched++;
+      if (want) expect(mayBeLabelled(s, 0, s.length)).toBe(true);
+      // Inside a longer text, as phone.ts calls it.
+      const text = `xx ${s}4165550123`;
+      const at = text.length - 10;
+      if (LABEL_PATTERN.test(text.slice(Math.max(0, at - 24), at))) expect(mayBeLabelled(text, Math.max(0, at - 24), at)).toBe(true);
+    }
+    expect(matched).toBeGreaterThan(2000);
   });
 });

@@ -14,13 +14,23 @@ function classify(cp: number): number {
   return LETTER.test(ch) ? 1 : NUMBER.test(ch) ? 2 : 3;
 }
 
+/** The class of astral code points seen (emoji, mostly), as BMP_CLASS caches the others. */
+const ASTRAL_CLASS = new Map<number, number>();
+
 /** 1 = letter (`\p{L}`), 2 = number (`\p{N}`), 3 = neither, for any code point. */
 export function charClass(cp: number): number {
   if (cp < 0x80) {
     if ((cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122)) return 1;
     return cp >= 48 && cp <= 57 ? 2 : 3;
   }
-  if (cp > 0xffff) return classify(cp);
+  if (cp > 0xffff) {
+    let a = ASTRAL_CLASS.get(cp);
+    if (a === undefined) {
+      a = classify(cp);
+      if (ASTRAL_CLASS.size < 50_000) ASTRAL_CLASS.set(cp, a);
+    }
+    return a;
+  }
   let c = BMP_CLASS[cp];
   if (c === 0) {
     c = classify(cp);

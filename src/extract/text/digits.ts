@@ -169,6 +169,11 @@ export interface DigitRunOptions {
    * are all shorter before masking is skipped without running the masks, since masking only removes units.
    */
   minRunUnits?: number;
+  /**
+   * With `minRunUnits`: the length that suffices instead for a run whose first group follows a "+" (at most
+   * `minRunUnits`). Phones: a NANP number needs 10 digits, a "+" international number 8.
+   */
+  minPlusRunUnits?: number;
 }
 
 /** Cut a normalized text into digit runs. */
@@ -237,21 +242,26 @@ const chunkAllDigits: number[] = [];
  */
 function longRunsInZone(text: string, zone: Range, options: DigitRunOptions, runs: DigitRun[]): void {
   const minRun = options.minRunUnits ?? 0;
+  const minPlus = Math.min(minRun, options.minPlusRunUnits ?? minRun);
   const count = scanChunks(text, zone, options.pipeIsOne === true);
   const stretches: number[] = [];
   let sum = 0;
   let first = 0;
+  // A stretch with a chunk after a "+" may hold a run that needs only `minPlus` units.
+  let plus = false;
   for (let k = 0; k < count; k++) {
     const b = chunkBounds[k];
     if (b > 0 && sum > 0 && joinable(text, chunkEnds[k - 1], chunkStarts[k])) {
       sum += b;
+      plus ||= afterPlus(text, chunkStarts[k]);
       continue;
     }
-    if (sum >= minRun) stretches.push(first, k - 1);
+    if (sum >= (plus ? minPlus : minRun)) stretches.push(first, k - 1);
     sum = b;
     first = k;
+    plus = b > 0 && afterPlus(text, chunkStarts[k]);
   }
-  if (sum >= minRun && count > 0) stretches.push(first, count - 1);
+  if (sum >= (plus ? minPlus : minRun) && count > 0) stretches.push(first, count - 1);
   if (stretches.length === 0) return;
   // The zone's parsed units (the `minUnits` check): all-digit chunks count their length, the rest only when needed.
   const parsed: (DigitUnit[] | null | undefined)[] = new Array<DigitUnit[] | null | undefined>(count);
@@ -276,18 +286,23 @@ function longRunsInZone(text: string, zone: Range, options: DigitRunOptions, run
       chunks.push({ start: chunkStarts[k], end: chunkEnds[k], masked: false, units });
     }
     const r = buildRuns(text, chunks);
-    long ||= r.some((x) => runUnits(x) >= minRun);
+    // A run with a group after a "+" may, once masks cut what comes before that group, start there.
+    long ||= r.some((x) => runUnits(x) >= (x.groups.some((g) => afterPlus(text, g.start)) ? minPlus : minRun));
     lists.push(chunks);
     built.push(r);
   }
   // Masking only turns groups into breaks, so runs after masking are never longer than before: when none is long
-  // enough before, none will be after.
+  // enough before (or starts after a "+" and is, see above), none will be after.
   if (!long) return;
   const masks = maskRanges(text, zone);
   for (let j = 0; j < lists.length; j++) {
     const r = applyMasks(lists[j], masks) ? buildRuns(text, lists[j]) : built[j];
-    for (const x of r) if (runUnits(x) >= minRun) runs.push(x);
+    for (const x of r) if (runUnits(x) >= (afterPlus(text, x.groups[0].start) ? minPlus : minRun)) runs.push(x);
   }
+}
+
+function afterPlus(text: string, at: number): boolean {
+  return at > 0 && text.charCodeAt(at - 1) === 43;
 }
 
 /**

@@ -211,5 +211,9 @@ export function originalSpan(n: NormalizedText, start: number, end: number): [nu
 
 /** Lower-case and strip diacritics: the key form used by lexicon lookups ("Montréal" → "montreal"). */
 export function foldKey(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  // ASCII has no decomposition and no combining marks: only the lower case to do.
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  return s.toLowerCase();
 }
