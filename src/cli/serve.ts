@@ -41,7 +41,7 @@ async function warnWithoutUsers(db: string): Promise<void> {
 /** Serves until a signal arrives; resolves after a graceful shutdown (in-flight requests finish, store closed). */
 export async function serve(o: ServeOptions): Promise<void> {
   if ((o.workers ?? 1) > 1) return servePrimary(o, o.workers as number);
-  const store = await openStore(o.db);
+  const store = await openStore(o.db, { mmap: true });
   const app = await buildServer({
     store,
     logger: {

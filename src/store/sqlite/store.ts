@@ -22,7 +22,7 @@ import type { AdScoreWrite, NetworkScoreWrite } from "../analysis.js";
 import * as analysis from "./analysis.js";
 import { cached } from "./search.js";
 import { LINKS_A_COLUMNS } from "../migrations/009-links-covering.js";
-import { openSqlite, type SqliteConnection } from "./connection.js";
+import { openSqlite, type OpenOptions, type SqliteConnection } from "./connection.js";
 import { makeBatchWriter, type BatchWriter } from "./ingest-batch.js";
 import type { AuditStore, HubStore } from "../hub.js";
 import type { ApiReads } from "../read-model.js";
@@ -106,8 +106,8 @@ export class SqliteStore implements Store {
     return new SqliteReads(this.conn.raw, scope, (id) => this.getAdSync(id));
   }
 
-  static async open(path: string): Promise<SqliteStore> {
-    return new SqliteStore(path, await openSqlite(path));
+  static async open(path: string, opts: OpenOptions = {}): Promise<SqliteStore> {
+    return new SqliteStore(path, await openSqlite(path, opts));
   }
 
   /** The raw handle, for SQLite-specific features (FTS search) used by faces in this folder's siblings. */
