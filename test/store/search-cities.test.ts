@@ -1,4 +1,7 @@
-/** Word-in-a-city search: the bitmap walk (terms + cities only) finds the same candidates and ranks as the general query. */
+/**
+ * Word searches with at most a city filter check matches against a bitmap (the viewer's visible ads in the cities,
+ * or the ads hidden from the viewer): the same candidates and ranks as the general query.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "../../src/ingest/ingest.js";
 import type { AdFilter, AdHit, AdSortKey } from "../../src/store/read-model.js";
@@ -24,6 +27,9 @@ beforeAll(async () => {
     }),
   );
   await ingestFiles(store, [writeJsonl(t.file("a.jsonl"), ads)], { extract: false });
+  // Another organization's own ads (one in eleven), which a `public` viewer must never match.
+  store.raw.prepare("insert into orgs (id, name, created_at) values ('other', 'Other', '2024-01-01T00:00:00Z')").run();
+  store.raw.prepare("update ads set org_id = 'other', sharing = 'private' where id % 11 = 0").run();
 });
 afterAll(async () => {
   await store.close();
@@ -44,18 +50,28 @@ async function all(f: AdFilter, limit: number): Promise<AdHit[]> {
   }
 }
 
-describe("search: terms in cities", () => {
-  for (const cities of [["Toronto"], ["Toronto", "Ottawa"], ["Kingston"]]) {
-    it(`matches the general query for ${cities.join(" + ")}`, async () => {
-      const fast = await all({ terms: ["sweet"], cities }, 97);
+describe("search: words, with or without cities", () => {
+  for (const cities of [["Toronto"], ["Toronto", "Ottawa"], ["Kingston"], undefined]) {
+    it(`matches the general query for ${cities?.join(" + ") ?? "no city"}`, async () => {
+      const fast = await all({ terms: ["sweet"], ...(cities ? { cities } : {}) }, 97);
       // A filter every ad passes sends the same search down the general (SQL-only) path.
-      const general = await all({ terms: ["sweet"], cities, from: "2000-01-01T00:00:00.000Z" }, 97);
+      const general = await all({ terms: ["sweet"], ...(cities ? { cities } : {}), from: "2000-01-01T00:00:00.000Z" }, 97);
       expect(fast.length).toBe(general.length);
       expect(fast.map((h) => [h.id, h.rank])).toEqual(general.map((h) => [h.id, h.rank]));
       expect(fast.length).toBeLessThanOrEqual(RANK_CAP);
-      for (const h of fast) expect(cities).toContain(h.city);
-      if (cities[0] !== "Kingston") expect(fast.length).toBe(RANK_CAP);
-      else expect(fast.length).toBe(150); // every Kingston ad (i % 40 === 0) is even, so each says "sweet"
+      const hidden = new Set(store.raw.prepare("select id from ads where org_id = 'other'").pluck().all() as number[]);
+      for (const h of fast) {
+        if (cities) expect(cities).toContain(h.city);
+        expect(hidden.has(h.id), `ad ${h.id} is private to another organization`).toBe(false);
+      }
+      // The newest RANK_CAP of the visible matches, or all of them when fewer (Kingston: 150 ads, all saying "sweet").
+      const inCities = cities ? `and a.city in (${cities.map(() => "?").join(",")})` : "";
+      const visible = store.raw
+        .prepare(`select count(*) from ads_fts f join ads a on a.id = f.rowid where ads_fts match 'sweet' and a.org_id = 'public' ${inCities}`)
+        .pluck()
+        .get(...(cities ?? [])) as number;
+      expect(fast.length).toBe(Math.min(RANK_CAP, visible));
+      if (cities?.[0] === "Kingston") expect(visible).toBeLessThan(150);
     });
   }
 });

@@ -97,12 +97,12 @@ export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | n
   let rows: HitRow[];
   if (f.terms) {
     const match = ftsQuery(f.terms);
-    const citiesOnly = f.cities && f.from === undefined && f.to === undefined && f.source === undefined && !f.identifiers && f.network === undefined && f.minRisk === undefined;
-    // Rank only the newest RANK_CAP matching ads (FTS5 walks its doclists newest-first and stops there): bm25
-    // over every match of a common word in a million ads costs far more than a page is worth. The candidate set
-    // is deterministic, so keyset paging over it stays exact.
-    const page = citiesOnly
-      ? rankedInCities(db, b, match, f.cities as string[], after, limit)
+    // Words, optionally in cities, and nothing else: the common search, ranked against a bitmap (see `rankedWithin`).
+    const wordsOnly = f.from === undefined && f.to === undefined && f.source === undefined && !f.identifiers && f.network === undefined && f.minRisk === undefined;
+    const page = wordsOnly
+      ? f.cities
+        ? rankedWithin(db, match, cityBitmap(db, b, f.cities), true, after, limit)
+        : rankedWithin(db, match, hiddenBitmap(db, b), false, after, limit)
       : // Rank and cut to the page on (id, rank) alone; only the page's rows are then read in full.
         (cached(
           db,
@@ -137,21 +137,22 @@ export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | n
 }
 
 /**
- * The page of `searchAds` for terms + cities (the common "word in a city" search): same candidates and ranks as
- * the general query. There, each match walked newest-first is checked by a seek into `ads_vis` (~1.4 µs), and the
- * newest 1,000 Toronto matches lie 3–9k matches deep at a million ads; here each is checked against a bitmap of
- * the viewer's visible ads in those cities (built once per data version) through a SQL function, so bm25 — itself
- * ~1.3 µs a row — is computed only for the candidates.
+ * The page of `searchAds` for words (in cities): same candidates and ranks as the general query, which checks each
+ * match, walked newest-first, by a seek into `ads_vis` (~1.4 µs; the newest 1,000 Toronto matches lie 3–9k matches
+ * deep at a million ads). Here each match is checked against a bitmap through a SQL function instead: with
+ * `keep`, the viewer's visible ads in the cities; without, the ads hidden from the viewer (usually none, and then
+ * nothing is checked). bm25 — itself ~1.3 µs a row — is computed for the candidates only.
  */
-function rankedInCities(db: Handle, b: Bind, match: string, cities: string[], after: AdSortKey | null, limit: number): { id: number; rank: number }[] {
+function rankedWithin(db: Handle, match: string, bits: Uint8Array, keep: boolean, after: AdSortKey | null, limit: number): { id: number; rank: number }[] {
   const cut = after ? "where (h.rank > ? or (h.rank = ? and h.id > ?))" : "";
+  const check = keep ? " and tl_in_bitmap(rowid) = 1" : bits.length > 0 ? " and tl_in_bitmap(rowid) = 0" : "";
   withBitmapFunction(db);
-  bitmapInUse = cityBitmap(db, b, cities);
+  bitmapInUse = bits;
   try {
     return cached(
       db,
       `with h as materialized (
-         select rowid as id, ${BM25} as rank from ads_fts where ads_fts match ? and tl_in_bitmap(rowid) order by rowid desc limit ${RANK_CAP})
+         select rowid as id, ${BM25} as rank from ads_fts where ads_fts match ?${check} order by rowid desc limit ${RANK_CAP})
        select id, rank from h ${cut} order by rank, id limit ?`,
     ).all(match, ...(after ? [after[0], after[0], after[1]] : []), limit) as { id: number; rank: number }[];
   } finally {
@@ -170,33 +171,52 @@ function withBitmapFunction(db: Handle): void {
   withFunction.add(db);
 }
 
-interface CityBitmap {
+interface CachedBitmap {
   version: string;
   at: number;
   bits: Uint8Array;
 }
 
-const cityBitmaps = new WeakMap<Handle, Map<string, CityBitmap>>();
+const bitmaps = new WeakMap<Handle, Map<string, CachedBitmap>>();
 /** Bitmaps live as long as the API's other caches: until the data version moves or a minute passes. */
 const BITMAP_TTL_MS = 60_000;
 const BITMAPS_KEPT = 32;
 
 /** One byte per ad id: 1 for the viewer's visible ads in `cities` (a million ads: 1 MB, ~15 ms to build). */
 function cityBitmap(db: Handle, b: Bind, cities: string[]): Uint8Array {
-  let m = cityBitmaps.get(db);
-  if (!m) cityBitmaps.set(db, (m = new Map()));
-  const key = `${b.all}\u0000${b.org}\u0000${[...cities].sort().join("\u0000")}`;
+  return bitmapOf(db, `cities\u0000${b.all}\u0000${b.org}\u0000${[...cities].sort().join("\u0000")}`, () =>
+    cached(db, `select a.id from ads a indexed by ads_city where a.city in (${cities.map(() => "?").join(",")}) and ${VIS("a")}`)
+      .pluck()
+      .all(b, ...cities) as number[],
+  );
+}
+
+/** One byte per ad id: 1 for the ads the viewer may not see (other organizations' ads not shared with the hub). */
+function hiddenBitmap(db: Handle, b: Bind): Uint8Array {
+  if (b.all === 1) return NO_BITMAP;
+  return bitmapOf(db, `hidden\u0000${b.org}`, () => {
+    const ids: number[] = [];
+    // Per organization through `ads_org (org_id, sharing)`: a seek each, where the negated sharing test would scan.
+    const orgs = cached(db, "select id from orgs where id != ?").pluck().all(b.org) as string[];
+    const own = cached(db, "select a.id from ads a indexed by ads_org where a.org_id = ? and a.sharing != 'hub'").pluck();
+    for (const org of orgs) for (const id of own.all(org) as number[]) ids.push(id);
+    return ids;
+  });
+}
+
+/** The bitmap cached under `key` for the current data version (at most a minute old), else built from `ids()`. */
+function bitmapOf(db: Handle, key: string, ids: () => number[]): Uint8Array {
+  let m = bitmaps.get(db);
+  if (!m) bitmaps.set(db, (m = new Map()));
   const r = cached(db, "select max(id) as id, max(finished_at) as done, count(*) as n from runs").get() as { id: number | null; done: string | null; n: number };
   const version = `${r.id ?? 0}/${r.n}/${r.done ?? ""}`;
   const hit = m.get(key);
   if (hit && hit.version === version && Date.now() - hit.at < BITMAP_TTL_MS) return hit.bits;
-  const ids = cached(db, `select a.id from ads a indexed by ads_city where a.city in (${cities.map(() => "?").join(",")}) and ${VIS("a")}`)
-    .pluck()
-    .all(b, ...cities) as number[];
-  let max = 0;
-  for (const id of ids) if (id > max) max = id;
+  const list = ids();
+  let max = -1;
+  for (const id of list) if (id > max) max = id;
   const bits = new Uint8Array(max + 1);
-  for (const id of ids) bits[id] = 1;
+  for (const id of list) bits[id] = 1;
   if (m.size >= BITMAPS_KEPT) m.delete(m.keys().next().value as string);
   m.set(key, { version, at: Date.now(), bits });
   return bits;
