@@ -5,7 +5,7 @@
 import type { TokenScope, Viewer } from "../domain/access.js";
 import type { ApiTokenRecord, HubStore, UserRecord } from "../store/hub.js";
 import { DEFAULT_SCRYPT, hashPassword, verifyPassword } from "./password.js";
-import { randomToken, sameSecret, sha256Hex } from "./secrets.js";
+import { randomId, randomToken, sameSecret, sha256Hex } from "./secrets.js";
 
 export const SESSION_HOURS = 12;
 export const LOGIN_LINK_MINUTES = 15;
@@ -110,7 +110,7 @@ export class Auth {
   }
 
   async createToken(org: string, name: string, scopes: readonly TokenScope[], days: number, createdBy: number | null): Promise<TokenGrant> {
-    const id = randomToken(9);
+    const id = randomId(12);
     const secret = randomToken();
     const now = this.now();
     const record: ApiTokenRecord = {
