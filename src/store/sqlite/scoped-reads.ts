@@ -10,7 +10,6 @@ import * as aggregates from "./aggregates.js";
 import * as cases from "./cases.js";
 import * as reads from "./reads.js";
 import * as search from "./search.js";
-import { cached } from "./search.js";
 import { bindOf, type Bind } from "./visibility.js";
 
 export class SqliteReads implements ApiReads {
@@ -93,8 +92,7 @@ export class SqliteReads implements ApiReads {
     return aggregates.riskAvailable(this.db);
   }
   async dataVersion() {
-    const r = cached(this.db, "select max(id) as id, max(finished_at) as done, count(*) as n from runs").get() as { id: number | null; done: string | null; n: number };
-    return `${r.id ?? 0}/${r.n}/${r.done ?? ""}`;
+    return search.contentVersion(this.db);
   }
   async *identifierRows(kinds: readonly string[], batch: number) {
     yield* reads.identifierRows(this.db, this.b, kinds, Math.max(batch, 1000));

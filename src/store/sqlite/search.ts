@@ -208,8 +208,7 @@ function hiddenBitmap(db: Handle, b: Bind): Uint8Array {
 function bitmapOf(db: Handle, key: string, ids: () => number[]): Uint8Array {
   let m = bitmaps.get(db);
   if (!m) bitmaps.set(db, (m = new Map()));
-  const r = cached(db, "select max(id) as id, max(finished_at) as done, count(*) as n from runs").get() as { id: number | null; done: string | null; n: number };
-  const version = `${r.id ?? 0}/${r.n}/${r.done ?? ""}`;
+  const version = contentVersion(db);
   const hit = m.get(key);
   if (hit && hit.version === version && Date.now() - hit.at < BITMAP_TTL_MS) return hit.bits;
   const list = ids();
@@ -248,6 +247,15 @@ function withSnippets(db: Handle, match: string, rows: HitRow[]): AdHit[] {
   if (rows.length === 0) return [];
   const snip = cached(db, `select snippet(ads_fts, -1, '${HIT_START}', '${HIT_END}', '…', 24) from ads_fts where ads_fts match ? and rowid = ?`);
   return rows.map((r) => toHit(r, (snip.pluck().get(match, r.id) as string | undefined) ?? r.body_start));
+}
+
+/**
+ * Moves with every run that changes content (ingest, upload, link, analyze, retention): what the API's caches are
+ * keyed on. SQLite's `data_version` would move with every audit write from another process.
+ */
+export function contentVersion(db: Handle): string {
+  const r = cached(db, "select max(id) as id, max(finished_at) as done, count(*) as n from runs").get() as { id: number | null; done: string | null; n: number };
+  return `${r.id ?? 0}/${r.n}/${r.done ?? ""}`;
 }
 
 const statements = new WeakMap<Handle, Map<string, Database.Statement>>();
