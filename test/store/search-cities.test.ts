@@ -75,3 +75,22 @@ describe("search: words, with or without cities", () => {
     });
   }
 });
+
+describe("search: bitmaps and runs in progress", () => {
+  it("an ad made private while a run is writing disappears at once, whatever was cached since the run began", async () => {
+    const reads = store.reads({ org: "public", all: false });
+    const run = await store.startRun("ingest", {});
+    // A search after the run started and before its batch commits (the content version moved at its start).
+    const before = await reads.searchAds({ terms: ["sweet"] }, null, 20);
+    const victim = before[0]!.id;
+    // What a batch of that run commits: another organization now owns the ad, unshared.
+    store.raw.prepare("update ads set org_id = 'other', sharing = 'private' where id = ?").run(victim);
+    const during = await reads.searchAds({ terms: ["sweet"] }, null, 20);
+    expect(during.map((h) => h.id)).not.toContain(victim);
+    await store.finishRun(run, "ok", {}, {});
+    const after = await reads.searchAds({ terms: ["sweet"] }, null, 20);
+    expect(after.map((h) => h.id)).not.toContain(victim);
+    expect(after.map((h) => h.id)).toEqual(during.map((h) => h.id));
+  });
+});
+

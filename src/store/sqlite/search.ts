@@ -98,7 +98,10 @@ export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | n
   if (f.terms) {
     const match = ftsQuery(f.terms);
     // Words, optionally in cities, and nothing else: the common search, ranked against a bitmap (see `rankedWithin`).
-    const wordsOnly = f.from === undefined && f.to === undefined && f.source === undefined && !f.identifiers && f.network === undefined && f.minRisk === undefined;
+    // While a run is writing, its committed batches (new ads, changed sharing) are not yet in the content version
+    // the bitmaps are keyed on: the exact general query answers until it finishes.
+    const wordsOnly =
+      f.from === undefined && f.to === undefined && f.source === undefined && !f.identifiers && f.network === undefined && f.minRisk === undefined && !runInProgress(db);
     const page = wordsOnly
       ? f.cities
         ? rankedWithin(db, match, cityBitmap(db, b, f.cities), true, after, limit)
@@ -247,6 +250,11 @@ function withSnippets(db: Handle, match: string, rows: HitRow[]): AdHit[] {
   if (rows.length === 0) return [];
   const snip = cached(db, `select snippet(ads_fts, -1, '${HIT_START}', '${HIT_END}', '…', 24) from ads_fts where ads_fts match ? and rowid = ?`);
   return rows.map((r) => toHit(r, (snip.pluck().get(match, r.id) as string | undefined) ?? r.body_start));
+}
+
+/** Whether a run has started and not finished (a crashed run counts: answers stay exact, only slower). */
+function runInProgress(db: Handle): boolean {
+  return cached(db, "select exists (select 1 from runs where finished_at is null)").pluck().get() === 1;
 }
 
 /**
