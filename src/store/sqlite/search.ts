@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import { HIT_END, HIT_START, type AdFilter, type AdHit, type AdSortKey, type CityPlace } from "../read-model.js";
 import { decodeFacts } from "../fact-codec.js";
+import { rankSql, type RankSql } from "./rank.js";
 import { AGG, MIN_VISIBLE_NETWORK, VIS, VSIZE, type Bind } from "./visibility.js";
 
 type Handle = Database.Database;
@@ -42,9 +43,6 @@ const CITY_INDEX_MAX = 20_000;
 
 /** Most matches ranked per search (the newest ones); see `searchAds`. */
 export const RANK_CAP = 1000;
-
-/** Title matches weigh twice body matches. */
-const BM25 = "bm25(ads_fts, 2.0, 1.0)";
 
 /**
  * One page of ads matching `f`, after `after`, `limit` rows. With terms: best bm25 first (ties by id); else newest
@@ -100,24 +98,25 @@ export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | n
     // Words, optionally in cities, and nothing else: the common search, ranked against a bitmap (see `rankedWithin`).
     // While a run is writing, its committed batches (new ads, changed sharing) are not yet in the content version
     // the bitmaps are keyed on: the exact general query answers until it finishes.
-    const wordsOnly =
-      f.from === undefined && f.to === undefined && f.source === undefined && !f.identifiers && f.network === undefined && f.minRisk === undefined && !runInProgress(db);
+    const running = runInProgress(db);
+    const rank = rankSql(db, f.terms, running ? null : contentVersion(db));
+    const wordsOnly = f.from === undefined && f.to === undefined && f.source === undefined && !f.identifiers && f.network === undefined && f.minRisk === undefined && !running;
     const page = wordsOnly
       ? f.cities
-        ? rankedWithin(db, match, cityBitmap(db, b, f.cities), true, after, limit)
-        : rankedWithin(db, match, hiddenBitmap(db, b), false, after, limit)
+        ? rankedWithin(db, match, rank, cityBitmap(db, b, f.cities), true, after, limit)
+        : rankedWithin(db, match, rank, hiddenBitmap(db, b), false, after, limit)
       : // Rank and cut to the page on (id, rank) alone; only the page's rows are then read in full.
         (cached(
           db,
           `with h as materialized (
-         select f.rowid as id, ${BM25} as rank from ads_fts f cross join ads a indexed by ads_vis on a.id = f.rowid
+         select f.rowid as id, ${rank.expr} as rank from ads_fts f cross join ads a indexed by ads_vis on a.id = f.rowid
          where ads_fts match ?${where.length ? ` and ${where.join(" and ")}` : ""} order by f.rowid desc limit ${RANK_CAP})
        select id, rank from h ${after ? "where (h.rank > ? or (h.rank = ? and h.id > ?))" : ""} order by rank, id limit ?`,
-        ).all(b, match, ...args, ...(after ? [after[0], after[0], after[1]] : []), limit) as { id: number; rank: number }[]);
+        ).all(b, ...rank.args, match, ...args, ...(after ? [after[0], after[0], after[1]] : []), limit) as { id: number; rank: number }[]);
     if (page.length === 0) return [];
-    const rank = new Map(page.map((p) => [p.id, p.rank]));
+    const ranks = new Map(page.map((p) => [p.id, p.rank]));
     const full = cached(db, `select ${cols}, null as rank from ads a ${joins} where a.id in (${page.map(() => "?").join(",")})`).all(b, ...page.map((p) => p.id)) as HitRow[];
-    const byId = new Map(full.map((r) => [r.id, { ...r, rank: rank.get(r.id) ?? null }]));
+    const byId = new Map(full.map((r) => [r.id, { ...r, rank: ranks.get(r.id) ?? null }]));
     rows = page.map((p) => byId.get(p.id)).filter((r): r is HitRow => r !== undefined);
     return withSnippets(db, match, rows);
   }
@@ -131,12 +130,24 @@ export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | n
       args.push(posted, posted, id);
     }
   }
-  rows = cached(
+  // The page's ids first, its rows after: a sort computes every selected column (network, risk, text) for every
+  // candidate, and an identifier, network or risk filter can name thousands of ads (a busy number: 5k ads, 50 ms).
+  // Such a set is read on the covering `ads_vis` index; without one the planner walks `posted_at` or a city.
+  const sets = f.identifiers !== undefined || f.network !== undefined || f.minRisk !== undefined;
+  const ids = cached(
     db,
-    `select ${cols}, null as rank from ads a ${joins} ${where.length ? `where ${where.join(" and ")}` : ""}
+    `select a.id from ads a ${sets ? "indexed by ads_vis" : ""} ${where.length ? `where ${where.join(" and ")}` : ""}
      order by a.posted_at desc, a.id desc limit ?`,
-  ).all(b, ...args, limit) as HitRow[];
-  return rows.map((r) => toHit(r, r.body_start));
+  )
+    .pluck()
+    .all(b, ...args, limit) as number[];
+  if (ids.length === 0) return [];
+  const full = cached(db, `select ${cols}, null as rank from ads a ${joins} where a.id in (${ids.map(() => "?").join(",")})`).all(b, ...ids) as HitRow[];
+  const byId = new Map(full.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [toHit(r, r.body_start)] : [];
+  });
 }
 
 /**
@@ -146,7 +157,7 @@ export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | n
  * `keep`, the viewer's visible ads in the cities; without, the ads hidden from the viewer (usually none, and then
  * nothing is checked). bm25 — itself ~1.3 µs a row — is computed for the candidates only.
  */
-function rankedWithin(db: Handle, match: string, bits: Uint8Array, keep: boolean, after: AdSortKey | null, limit: number): { id: number; rank: number }[] {
+function rankedWithin(db: Handle, match: string, rank: RankSql, bits: Uint8Array, keep: boolean, after: AdSortKey | null, limit: number): { id: number; rank: number }[] {
   const cut = after ? "where (h.rank > ? or (h.rank = ? and h.id > ?))" : "";
   const check = keep ? " and tl_in_bitmap(rowid) = 1" : bits.length > 0 ? " and tl_in_bitmap(rowid) = 0" : "";
   withBitmapFunction(db);
@@ -155,9 +166,9 @@ function rankedWithin(db: Handle, match: string, bits: Uint8Array, keep: boolean
     return cached(
       db,
       `with h as materialized (
-         select rowid as id, ${BM25} as rank from ads_fts where ads_fts match ?${check} order by rowid desc limit ${RANK_CAP})
+         select rowid as id, ${rank.expr} as rank from ads_fts where ads_fts match ?${check} order by rowid desc limit ${RANK_CAP})
        select id, rank from h ${cut} order by rank, id limit ?`,
-    ).all(match, ...(after ? [after[0], after[0], after[1]] : []), limit) as { id: number; rank: number }[];
+    ).all(...rank.args, match, ...(after ? [after[0], after[0], after[1]] : []), limit) as { id: number; rank: number }[];
   } finally {
     bitmapInUse = NO_BITMAP;
   }

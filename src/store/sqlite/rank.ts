@@ -1,0 +1,98 @@
+/**
+ * The bm25 expression for ranking searches. FTS5's `bm25()` counts the documents holding each term on every query
+ * (a scan of the term's whole doclist: 3–12 ms for a common word in a million ads, most of a search's time), so
+ * where the native extension (`native/tl_fts.c`, built by `npm run build`) loads, searches rank with its
+ * `tl_bm25()` — the same formula, weights and IDF — given those counts from a per-process cache keyed on the
+ * content version. Without the extension, or while a run is writing (its committed batches are not in the content
+ * version yet), `bm25()` counts them itself. The ranks are identical either way (tested).
+ */
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type Database from "better-sqlite3";
+
+type Handle = Database.Database;
+
+/** Title matches weigh twice body matches. */
+const WEIGHTS = "2.0, 1.0";
+const BUILTIN = `bm25(ads_fts, ${WEIGHTS})`;
+const NATIVE = `tl_bm25(ads_fts, ?, ${WEIGHTS})`;
+
+/** A rank expression for `select … from ads_fts` and the arguments it binds (before the query's own). */
+export interface RankSql {
+  expr: string;
+  args: unknown[];
+}
+
+const EXT = process.platform === "darwin" ? "dylib" : process.platform === "win32" ? "dll" : "so";
+
+/** `native/build/tl_fts.<ext>` above this module (src/… in tests, dist/… when built, dist-bench/src/… in benches). */
+export function nativeRankPath(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const p = join(dir, "native", "build", `tl_fts.${EXT}`);
+    if (existsSync(p)) return p;
+    dir = dirname(dir);
+  }
+  return null;
+}
+
+const loaded = new WeakMap<Handle, boolean>();
+
+/** Loads the extension into `db` once; false when it is not built or does not load (then `bm25()` ranks). */
+export function hasNativeRank(db: Handle): boolean {
+  let ok = loaded.get(db);
+  if (ok === undefined) {
+    const path = process.env.THREADLINE_NATIVE_RANK === "0" ? null : nativeRankPath();
+    ok = false;
+    if (path) {
+      try {
+        db.loadExtension(path); // entry point from the file name: sqlite3_tlfts_init
+        ok = true;
+      } catch {
+        ok = false;
+      }
+    }
+    loaded.set(db, ok);
+  }
+  return ok;
+}
+
+interface Counts {
+  version: string;
+  byTerm: Map<string, number>;
+}
+
+const counts = new WeakMap<Handle, Counts>();
+/** Terms kept per process: a count is a few bytes, recounting a common word ~10 ms. */
+const TERMS_KEPT = 20_000;
+
+/**
+ * How to rank a search for `terms` (one FTS5 phrase each, in order, as `ftsQuery` writes them). `version` is the
+ * content version; null while a run is writing, when only `bm25()` is exact.
+ */
+export function rankSql(db: Handle, terms: readonly string[], version: string | null): RankSql {
+  if (version === null || !hasNativeRank(db)) return { expr: BUILTIN, args: [] };
+  let c = counts.get(db);
+  if (!c || c.version !== version) counts.set(db, (c = { version, byTerm: new Map() }));
+  const per: number[] = [];
+  for (const t of terms) {
+    let n = c.byTerm.get(t);
+    if (n === undefined) {
+      n = phraseDocs(db, t);
+      if (c.byTerm.size >= TERMS_KEPT) c.byTerm.delete(c.byTerm.keys().next().value as string);
+      c.byTerm.set(t, n);
+    }
+    per.push(n);
+  }
+  // A term that makes no phrase (no token in it) leaves the phrase count short: tl_bm25 then counts them all itself.
+  return { expr: NATIVE, args: [per.join(",")] };
+}
+
+const countSql = "select tl_phrase_docs(ads_fts) from ads_fts where ads_fts match ? limit 1";
+
+/** Documents holding `term` (the count `bm25()` makes for its IDF); 0 when none does. */
+function phraseDocs(db: Handle, term: string): number {
+  const r = db.prepare(countSql).pluck().get(`"${term.replaceAll('"', '""')}"`) as string | undefined;
+  return r === undefined ? 0 : Number(r);
+}
