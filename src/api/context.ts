@@ -14,6 +14,8 @@ const MAX_ENTRIES = 256;
 
 export class ApiContext {
   private readonly cache = new Map<string, { version: string; at: number; value: unknown }>();
+  /** Computations under way, by key and version: concurrent requests for the same entry share one. */
+  private readonly pending = new Map<string, Promise<unknown>>();
 
   constructor(
     readonly store: Store,
@@ -26,10 +28,24 @@ export class ApiContext {
     const version = await reads.dataVersion();
     const hit = this.cache.get(k);
     if (hit && hit.version === version && Date.now() - hit.at < TTL_MS) return hit.value as T;
-    const value = await fn();
-    if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(k, { version: await reads.dataVersion(), at: Date.now(), value });
-    return value;
+    // Twenty requests arriving as an entry expires would otherwise each recompute it (city places: ~60 ms apiece
+    // at a million ads, a stall of over a second for all of them).
+    const p = `${k}|${version}`;
+    let run = this.pending.get(p) as Promise<T> | undefined;
+    if (!run) {
+      run = (async () => {
+        try {
+          const value = await fn();
+          if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+          this.cache.set(k, { version: await reads.dataVersion(), at: Date.now(), value });
+          return value;
+        } finally {
+          this.pending.delete(p);
+        }
+      })();
+      this.pending.set(p, run);
+    }
+    return run;
   }
 
   /** Distinct raw cities (as the scope may count them) with their resolved places. */
