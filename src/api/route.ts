@@ -13,6 +13,11 @@ import type { Access, Caller, Guard } from "./auth/guard.js";
 import { ApiError } from "./problem.js";
 
 
+/** A JSON body serialized once and kept (a cached answer of hundreds of kilobytes): sent as it is. */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 /** What every handler gets beyond its validated input: the caller (null on public routes) and its scoped reads. */
 export interface RouteInput<P, Q, B> {
   params: P;
@@ -46,7 +51,7 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   audit?: string | false;
   /** Larger body limit for this route (uploads), in bytes. */
   bodyLimit?: number;
-  handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>, req: FastifyRequest, reply: FastifyReply): Promise<z.input<R>>;
+  handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>, req: FastifyRequest, reply: FastifyReply): Promise<z.input<R> | RawJson>;
 }
 
 /** What the OpenAPI generator needs of a registered route. */
@@ -159,6 +164,10 @@ export class RouteTable {
           reply.code(status);
           if (status === 204) return reply.send();
           if (spec.produces) reply.type(spec.produces);
+          if (out instanceof RawJson) {
+            reply.type("application/json; charset=utf-8");
+            return out.text;
+          }
           return out;
         } catch (e) {
           outcome = e instanceof ApiError ? String(e.status) : "500";

@@ -44,3 +44,22 @@ describe("ApiContext.memo", () => {
     expect(await ctx.memo(r, "k", fn)).toBe(42);
   });
 });
+
+describe("ApiContext.memoJson", () => {
+  it("keeps the answer serialized: the same text, computed once", async () => {
+    const ctx = new ApiContext({} as Store, {} as Auth);
+    const r = reads(() => "1");
+    let calls = 0;
+    const value = { cells: [{ city: "Québec", ads: 3, note: 'say "hi"\u2028' }], weeks: ["2024-01-01"] };
+    const fn = async () => {
+      calls++;
+      return value;
+    };
+    const a = await ctx.memoJson(r, "hotspots:4", fn);
+    const b = await ctx.memoJson(r, "hotspots:4", fn);
+    expect(calls).toBe(1);
+    expect(b).toBe(a);
+    expect(a.text).toBe(JSON.stringify(value));
+    expect(JSON.parse(a.text)).toEqual(value);
+  });
+});

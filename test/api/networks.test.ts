@@ -107,7 +107,12 @@ describe("GET /api/identifiers/:kind/:value", () => {
 
 describe("GET /api/hotspots and /api/stats", () => {
   it("counts ads per city and week with coordinates", async () => {
-    const h = (await f.get("/api/hotspots?weeks=8")).json<HotspotsResponse>();
+    const first = await f.get("/api/hotspots?weeks=8");
+    // The second answer comes serialized from the cache: same type, same bytes.
+    const again = await f.get("/api/hotspots?weeks=8");
+    for (const r of [first, again]) expect(r.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(again.body).toBe(first.body);
+    const h = first.json<HotspotsResponse>();
     expect(h.weeks.length).toBe(8);
     expect(h.cells.length).toBeGreaterThan(0);
     for (const c of h.cells) {

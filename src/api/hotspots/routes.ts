@@ -28,7 +28,7 @@ export function registerHotspotRoutes(routes: RouteTable, ctx: ApiContext): void
     access: { roles: ["analyst"] },
     audit: "hotspots",
     handler: async ({ query, reads }) =>
-      ctx.memo(reads, `hotspots:${query.weeks}`, async () => {
+      ctx.memoJson(reads, `hotspots:${query.weeks}`, async () => {
         const totals = await ctx.memo(reads, "totals", () => reads.apiTotals());
         if (!totals.latestPosted) return { weeks: [], riskWeighted: false, cells: [] };
         const lastWeek = weekOf(totals.latestPosted);

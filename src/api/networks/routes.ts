@@ -70,7 +70,7 @@ export function registerNetworkRoutes(routes: RouteTable, ctx: ApiContext): void
       const row = await reads.networkRow(params.id);
       if (!row) throw notFound(`network ${params.id}`);
       // A network of thousands of ads costs hundreds of milliseconds to explain: keep the answer until the data changes.
-      if (row.size > MEMO_ABOVE) return ctx.memo(reads, `network:${row.id}:${query.memberLimit}`, () => networkDetail(ctx, reads, row, query.memberLimit));
+      if (row.size > MEMO_ABOVE) return ctx.memoJson(reads, `network:${row.id}:${query.memberLimit}`, () => networkDetail(ctx, reads, row, query.memberLimit));
       return networkDetail(ctx, reads, row, query.memberLimit);
     },
   });
