@@ -11,6 +11,7 @@ import { stageState } from "./005-stage-state.js";
 import { hub } from "./006-hub.js";
 import { adFacts } from "./008-ad-facts.js";
 import { linksCovering } from "./009-links-covering.js";
+import { adScoresScore } from "./010-ad-scores-score.js";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -19,7 +20,7 @@ export interface Migration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [core, artifacts, analysis, cases, stageState, hub, adFacts, linksCovering];
+export const MIGRATIONS: readonly Migration[] = [core, artifacts, analysis, cases, stageState, hub, adFacts, linksCovering, adScoresScore];
 
 /**
  * Applies every migration not yet recorded, each in its own transaction. Returns the names applied. `until` stops

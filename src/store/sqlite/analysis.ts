@@ -4,6 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import { decodeFacts } from "../fact-codec.js";
+import { AD_SCORES_SCORE_COLUMNS } from "../migrations/010-ad-scores-score.js";
 import type { AdScoreWrite, AnalysisAdRow, AnalysisFactRow, NetworkScoreRecord, NetworkScoreWrite } from "../analysis.js";
 
 type Handle = Database.Database;
@@ -87,12 +88,16 @@ export function replaceScores(db: Handle, runId: number, model: string, networks
     "insert into network_scores (network_id, run_id, model, size, score, confidence, contributions, features) values (?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const insAd = db.prepare("insert into ad_scores (ad_id, run_id, score, cues) values (?, ?, ?, ?)");
+  // The score index is rebuilt after the rows go in: inserting a million rows in ad order into an index kept in
+  // score order costs more than building it once.
+  const indexed = db.prepare("select 1 from sqlite_master where type = 'index' and name = 'ad_scores_score'").get() !== undefined;
   db.transaction(() => {
-    db.exec("delete from network_scores; delete from ad_scores;");
+    db.exec(`${indexed ? "drop index ad_scores_score; " : ""}delete from network_scores; delete from ad_scores;`);
     for (const n of networks) {
       insNet.run(n.networkId, runId, model, n.size, n.score, n.confidence, JSON.stringify(n.contributions), JSON.stringify(n.features));
     }
     for (const a of ads) insAd.run(a.adId, runId, a.score, a.cues.length ? JSON.stringify(a.cues) : "[]");
+    if (indexed) db.exec(`create index ad_scores_score on ad_scores (${AD_SCORES_SCORE_COLUMNS.join(", ")})`);
   })();
 }
 

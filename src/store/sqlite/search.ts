@@ -82,9 +82,13 @@ export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | n
     where.push("a.id in (select ad_id from network_members where network_id = ?)");
     args.push(f.network);
   }
+  let riskSet = false;
   if (f.minRisk !== undefined) {
     if (!scores) return [];
-    where.push("a.id in (select ad_id from ad_scores where score >= ?)");
+    // Few ads at or above the score: a set read on the score index. Many (a low threshold): each ad met is checked,
+    // walking newest first, and a page is found within a few thousand ads.
+    riskSet = fewAtRisk(db, f.minRisk);
+    where.push(riskSet ? "a.id in (select ad_id from ad_scores where score >= ?)" : "exists (select 1 from ad_scores s where s.ad_id = a.id and s.score >= ?)");
     args.push(f.minRisk);
   }
   const risk = scores ? "(select score from ad_scores where ad_id = a.id)" : "null";
@@ -133,7 +137,7 @@ export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | n
   // The page's ids first, its rows after: a sort computes every selected column (network, risk, text) for every
   // candidate, and an identifier, network or risk filter can name thousands of ads (a busy number: 5k ads, 50 ms).
   // Such a set is read on the covering `ads_vis` index; without one the planner walks `posted_at` or a city.
-  const sets = f.identifiers !== undefined || f.network !== undefined || f.minRisk !== undefined;
+  const sets = f.identifiers !== undefined || f.network !== undefined || riskSet;
   const ids = cached(
     db,
     `select a.id from ads a ${sets ? "indexed by ads_vis" : ""} ${where.length ? `where ${where.join(" and ")}` : ""}
@@ -148,6 +152,18 @@ export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | n
     const r = byId.get(id);
     return r ? [toHit(r, r.body_start)] : [];
   });
+}
+
+/**
+ * Whether at most 2% of ads score `minRisk` or more. Reading a set of c ads costs c seeks; walking newest first to
+ * a page of 50 costs about 50·n/c rows, each a row read and a score seek: they cross near c ≈ 1.5–5% of n (for n
+ * from a million down to 100k ads).
+ */
+function fewAtRisk(db: Handle, minRisk: number): boolean {
+  const n = (cached(db, "select coalesce(max(id), 0) from ads").pluck().get() as number) + 1;
+  const cap = Math.max(1, Math.ceil(n * 0.02));
+  const c = cached(db, "select count(*) from (select 1 from ad_scores where score >= ? limit ?)").pluck().get(minRisk, cap + 1) as number;
+  return c <= cap;
 }
 
 /**
