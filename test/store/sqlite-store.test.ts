@@ -27,7 +27,7 @@ describe("SQLite store", () => {
     const mapped = await SqliteStore.open(path, { mmap: true });
     expect(mapped.raw.pragma("mmap_size", { simple: true })).toBeGreaterThan(0);
     await mapped.close();
-    expect(applied).toEqual(["001-core", "001-sqlite-fts", "002-artifacts", "003-analysis", "004-cases", "005-stage-state", "006-hub", "007-sqlite-fts-explicit-insert", "008-ad-facts", "009-links-covering"]);
+    expect(applied).toEqual(["001-core", "001-sqlite-fts", "002-artifacts", "003-analysis", "004-cases", "005-stage-state", "006-hub", "007-sqlite-fts-explicit-insert", "008-ad-facts", "009-links-covering", "010-ad-scores-score"]);
   });
 
   it("carries facts stored one row per fact (before 008) over to one row per ad, unchanged", async () => {
