@@ -5,7 +5,8 @@
  * phrase's document count can be given in `counts` ("n0,n1,..."). The built-in bm25() counts them on every query
  * by scanning each phrase's whole doclist (~27 ns a document: 3-12 ms for a common word in a million ads), before
  * the first row; the API caches the counts per data version. Counts missing, or not one per phrase, are counted
- * here exactly as bm25() counts them.
+ * here exactly as bm25() counts them. "n0,n1,...|R,T" also takes R documents and T tokens out of the table's
+ * totals (the documents hidden from the viewer, whose words must not shape the ranking they see).
  *
  * tl_phrase_docs(fts) returns that count for every phrase of the query, as "n0,n1,...".
  */
@@ -29,21 +30,32 @@ static int countCb(const Fts5ExtensionApi *api, Fts5Context *fts, void *ctx) {
   return SQLITE_OK;
 }
 
-/* Parses "n0,n1,..." into out[0..n); 1 if it holds exactly n non-negative integers. */
-static int parseCounts(const char *s, sqlite3_int64 *out, int n) {
+/* Parses up to `max` comma-separated non-negative integers from *ps into out, stopping at `stop` or the end. */
+static int parseList(const char **ps, char stop, sqlite3_int64 *out, int max) {
+  const char *s = *ps;
   int i = 0;
-  if (s == 0 || *s == 0) return 0;
-  while (*s) {
+  while (*s && *s != stop) {
     char *end;
-    long long v;
-    if (i == n || *s < '0' || *s > '9') return 0;
-    v = strtoll(s, &end, 10);
-    out[i++] = v;
+    if (i == max || *s < '0' || *s > '9') return -1;
+    out[i++] = strtoll(s, &end, 10);
     s = end;
     if (*s == ',') s++;
-    else if (*s) return 0;
+    else if (*s && *s != stop) return -1;
   }
-  return i == n;
+  *ps = s;
+  return i;
+}
+
+/* Parses "n0,n1,...[|R,T]": 1 if it holds exactly n counts (and, after '|', exactly two totals to take out). */
+static int parseCounts(const char *s, sqlite3_int64 *out, int n, sqlite3_int64 *less) {
+  less[0] = less[1] = 0;
+  if (s == 0 || *s == 0) return 0;
+  if (parseList(&s, '|', out, n) != n) return 0;
+  if (*s == '|') {
+    s++;
+    if (parseList(&s, 0, less, 2) != 2) return 0;
+  }
+  return 1;
 }
 
 static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_value *counts, Rank **out) {
@@ -62,10 +74,15 @@ static int rankData(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_value
   p->aIDF = (double *)&p[1];
   p->aFreq = &p->aIDF[nPhrase + 1];
   given = (sqlite3_int64 *)&p->aFreq[nPhrase + 1];
+  sqlite3_int64 less[2];
   rc = api->xRowCount(fts, &nRow);
   if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &nToken);
+  int useGiven = rc == SQLITE_OK && parseCounts((const char *)sqlite3_value_text(counts), given, nPhrase, less);
+  if (useGiven && less[0] < nRow && less[1] < nToken) {
+    nRow -= less[0];
+    nToken -= less[1];
+  }
   if (rc == SQLITE_OK) p->avgdl = (double)nToken / (double)nRow;
-  int useGiven = rc == SQLITE_OK && parseCounts((const char *)sqlite3_value_text(counts), given, nPhrase);
   for (i = 0; rc == SQLITE_OK && i < nPhrase; i++) {
     sqlite3_int64 nHit = 0;
     if (useGiven) nHit = given[i];

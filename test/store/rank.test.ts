@@ -66,7 +66,7 @@ describe("native ranking", () => {
     const exact = db.prepare("select bm25(ads_fts, 2.0, 1.0) from ads_fts where ads_fts match ? order by rowid limit 50").pluck().all(q) as number[];
     expect(exact.length).toBeGreaterThan(10);
     expect(rank("1,1,1")).not.toEqual(exact);
-    for (const odd of ["1,1", "1,1,1,1", "x", "", "1,,1", "-1,2,3"]) expect(rank(odd), odd).toEqual(exact);
+    for (const odd of ["1,1", "1,1,1,1", "x", "", "1,,1", "-1,2,3", "1,1,1|", "1,1,1|2", "1,1,1|2,3,4", "1,1,1|x,3"]) expect(rank(odd), odd).toEqual(exact);
   });
 
   it("searches rank as with FTS5's bm25, before and after a run adds ads holding the words", async () => {
@@ -95,6 +95,56 @@ describe("native ranking", () => {
       await check(["new", "in", "town"]);
     } finally {
       plain.close();
+    }
+  });
+});
+
+describe("ranking as another organization sees it", () => {
+  const u = tempDir();
+  let s: SqliteStore;
+  const mixed = (from: number, n: number) =>
+    ads(from, n).map((a, k) => ({ ...a, id: `h${from + k}`, body: `${k % 3 === 0 ? "zqx " : ""}${k % 4 === 0 ? "quiet " : ""}${a.body}` }));
+
+  beforeAll(async () => {
+    s = await SqliteStore.open(u.file("h.db"));
+    await ingestFiles(s, [writeJsonl(u.file("a.jsonl"), mixed(0, 2000))], { extract: false });
+    s.raw.prepare("insert into orgs (id, name, created_at) values ('other', 'Other', '2024-01-01T00:00:00Z')").run();
+    // Another organization's private ads, many of them using "zqx" and "quiet" over and over.
+    s.raw.prepare("update ads set org_id = 'other', sharing = 'private', body = 'zqx zqx zqx quiet ' || body where id % 5 = 0").run();
+  });
+  afterAll(async () => {
+    await s.close();
+    u.cleanup();
+  });
+
+  it("is the ranking of a database without the hidden ads: their words move no relevance", async () => {
+    // The reference: the same database with the hidden ads deleted (the FTS triggers take them out of the index).
+    const copy = u.file("ref.db");
+    await s.raw.backup(copy);
+    const ref = new Database(copy);
+    ref.prepare("delete from ads where org_id = 'other'").run();
+    try {
+      const reads = s.reads({ org: "public", all: false });
+      for (const terms of [["zqx"], ["quiet", "zqx"], ["sweet"], ["new", "in", "town"]]) {
+        const hits = await reads.searchAds({ terms }, null, 40);
+        const want = ref
+          .prepare(
+            `with h as materialized (select rowid as id, bm25(ads_fts, 2.0, 1.0) as rank from ads_fts where ads_fts match ? order by rowid desc limit 1000)
+             select id, rank from h order by rank, id limit 40`,
+          )
+          .all(terms.map((w) => `"${w}"`).join(" ")) as { id: number; rank: number }[];
+        expect(want.length, terms.join(" ")).toBeGreaterThan(0);
+        expect(hits.map((h) => h.id)).toEqual(want.map((r) => r.id));
+        hits.forEach((h, i) => expect(h.rank, `${terms.join(" ")}: ad ${h.id}`).toBeCloseTo(want[i].rank, 12));
+      }
+      // The operator (who sees everything) ranks over every document, as bm25() does.
+      const op = await s.reads({ org: "public", all: true }).searchAds({ terms: ["zqx"] }, null, 40);
+      const every = s.raw
+        .prepare(`with h as materialized (select rowid as id, bm25(ads_fts, 2.0, 1.0) as rank from ads_fts where ads_fts match '"zqx"' order by rowid desc limit 1000) select id, rank from h order by rank, id limit 40`)
+        .all() as { id: number; rank: number }[];
+      expect(op.map((h) => [h.id, h.rank])).toEqual(every.map((r) => [r.id, r.rank]));
+    } finally {
+      ref.close();
     }
   });
 });

@@ -69,30 +69,86 @@ const TERMS_KEPT = 20_000;
 
 /**
  * How to rank a search for `terms` (one FTS5 phrase each, in order, as `ftsQuery` writes them). `version` is the
- * content version; null while a run is writing, when only `bm25()` is exact.
+ * content version; null while a run is writing, when only `bm25()` is exact. `hidden`, for a viewer some ads are
+ * hidden from, counts a phrase's documents among them: they are taken out of the counts, so a private ad's words
+ * do not move the relevance another organization sees (bm25 over every document would tell, to a careful reader of
+ * relevance values, whether hidden ads use a word such as a phone number).
  */
-export function rankSql(db: Handle, terms: readonly string[], version: string | null): RankSql {
+export function rankSql(db: Handle, terms: readonly string[], version: string | null, hidden: HiddenDocs | null = null): RankSql {
   if (version === null || !hasNativeRank(db)) return { expr: BUILTIN, args: [] };
   let c = counts.get(db);
   if (!c || c.version !== version) counts.set(db, (c = { version, byTerm: new Map() }));
   const per: number[] = [];
   for (const t of terms) {
-    let n = c.byTerm.get(t);
-    if (n === undefined) {
-      n = phraseDocs(db, t);
-      if (c.byTerm.size >= TERMS_KEPT) c.byTerm.delete(c.byTerm.keys().next().value as string);
-      c.byTerm.set(t, n);
-    }
-    per.push(n);
+    const all = remember(c, `\u0000${t}`, () => phraseDocs(db, t));
+    per.push(hidden === null || all === 0 ? all : all - remember(hiddenCounts(hidden), t, () => hidden.count(phrase(t))));
   }
   // A term that makes no phrase (no token in it) leaves the phrase count short: tl_bm25 then counts them all itself.
-  return { expr: NATIVE, args: [per.join(",")] };
+  if (hidden === null) return { expr: NATIVE, args: [per.join(",")] };
+  const tokens = remember(hiddenCounts(hidden), "\u0000#tokens", () => hiddenTokens(db, hidden.ids()));
+  return { expr: NATIVE, args: [`${per.join(",")}|${hidden.ids().length},${tokens}`] };
 }
+
+/**
+ * The documents hidden from one viewer: `key` stands for this set (a new key, fresh counts: the set changes when
+ * sharing does, with or without a run), their ids, and how many of them match a phrase.
+ */
+export interface HiddenDocs {
+  key: object;
+  ids(): readonly number[];
+  count(phrase: string): number;
+}
+
+const hiddenSets = new WeakMap<object, Counts>();
+
+function hiddenCounts(h: HiddenDocs): Counts {
+  let c = hiddenSets.get(h.key);
+  if (!c) hiddenSets.set(h.key, (c = { version: "", byTerm: new Map() }));
+  return c;
+}
+
+/** Tokens in all columns of the given documents, from FTS5's `docsize` table (one varint per column). */
+function hiddenTokens(db: Handle, ids: readonly number[]): number {
+  const st = db.prepare("select sz from ads_fts_docsize where id = ?").pluck();
+  let total = 0;
+  for (const id of ids) {
+    const sz = st.get(id) as Uint8Array | undefined;
+    if (!sz) continue;
+    let i = 0;
+    while (i < sz.length) {
+      // SQLite's varint: 7 bits a byte, high bit set on all but the last; a ninth byte carries 8.
+      let v = 0;
+      for (let k = 0; i < sz.length; k++) {
+        const byte = sz[i++];
+        if (k === 8) {
+          v = v * 256 + byte;
+          break;
+        }
+        v = v * 128 + (byte & 0x7f);
+        if ((byte & 0x80) === 0) break;
+      }
+      total += v;
+    }
+  }
+  return total;
+}
+
+function remember(c: Counts, key: string, make: () => number): number {
+  let n = c.byTerm.get(key);
+  if (n === undefined) {
+    n = make();
+    if (c.byTerm.size >= TERMS_KEPT) c.byTerm.delete(c.byTerm.keys().next().value as string);
+    c.byTerm.set(key, n);
+  }
+  return n;
+}
+
+const phrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
 const countSql = "select tl_phrase_docs(ads_fts) from ads_fts where ads_fts match ? limit 1";
 
 /** Documents holding `term` (the count `bm25()` makes for its IDF); 0 when none does. */
 function phraseDocs(db: Handle, term: string): number {
-  const r = db.prepare(countSql).pluck().get(`"${term.replaceAll('"', '""')}"`) as string | undefined;
+  const r = db.prepare(countSql).pluck().get(phrase(term)) as string | undefined;
   return r === undefined ? 0 : Number(r);
 }

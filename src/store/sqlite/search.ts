@@ -103,12 +103,13 @@ export function searchAds(db: Handle, b: Bind, f: AdFilter, after: AdSortKey | n
     // While a run is writing, its committed batches (new ads, changed sharing) are not yet in the content version
     // the bitmaps are keyed on: the exact general query answers until it finishes.
     const running = runInProgress(db);
-    const rank = rankSql(db, f.terms, running ? null : contentVersion(db));
+    const hidden = running ? NO_BITMAP : hiddenBitmap(db, b);
+    const rank = rankSql(db, f.terms, running ? null : contentVersion(db), hidden.length > 0 ? { key: hidden, ids: () => idsOf(hidden), count: (p) => countIn(db, p, hidden) } : null);
     const wordsOnly = f.from === undefined && f.to === undefined && f.source === undefined && !f.identifiers && f.network === undefined && f.minRisk === undefined && !running;
     const page = wordsOnly
       ? f.cities
         ? rankedWithin(db, match, rank, cityBitmap(db, b, f.cities), true, after, limit)
-        : rankedWithin(db, match, rank, hiddenBitmap(db, b), false, after, limit)
+        : rankedWithin(db, match, rank, hidden, false, after, limit)
       : // Rank and cut to the page on (id, rank) alone; only the page's rows are then read in full.
         (cached(
           db,
@@ -185,6 +186,30 @@ function rankedWithin(db: Handle, match: string, rank: RankSql, bits: Uint8Array
          select rowid as id, ${rank.expr} as rank from ads_fts where ads_fts match ?${check} order by rowid desc limit ${RANK_CAP})
        select id, rank from h ${cut} order by rank, id limit ?`,
     ).all(...rank.args, match, ...(after ? [after[0], after[0], after[1]] : []), limit) as { id: number; rank: number }[];
+  } finally {
+    bitmapInUse = NO_BITMAP;
+  }
+}
+
+const idLists = new WeakMap<Uint8Array, number[]>();
+
+/** The ids a bitmap marks, listed once per bitmap. */
+function idsOf(bits: Uint8Array): number[] {
+  let ids = idLists.get(bits);
+  if (!ids) {
+    ids = [];
+    for (let i = 0; i < bits.length; i++) if (bits[i] === 1) ids.push(i);
+    idLists.set(bits, ids);
+  }
+  return ids;
+}
+
+/** How many documents matching `match` the bitmap marks (one walk of the match's doclists). */
+function countIn(db: Handle, match: string, bits: Uint8Array): number {
+  withBitmapFunction(db);
+  bitmapInUse = bits;
+  try {
+    return cached(db, "select count(*) from ads_fts where ads_fts match ? and tl_in_bitmap(rowid) = 1").pluck().get(match) as number;
   } finally {
     bitmapInUse = NO_BITMAP;
   }
