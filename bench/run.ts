@@ -15,6 +15,7 @@ import { PreparePool } from "../src/ingest/pool.js";
 import { packRecords } from "../src/ingest/wire.js";
 import { generateCorpus } from "../src/synth/index.js";
 import type { ApiBenchRow } from "./api.js";
+import type { ExtractReply } from "./extract-worker.js";
 
 interface StageResult {
   stage: string;
@@ -73,7 +74,9 @@ async function threadedExtractionBench(lines: string[]): Promise<void> {
   const n = availableParallelism();
   const workers = Array.from({ length: n }, () => new Worker(new URL("./extract-worker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 96 } }));
   const waiting = new Map<number, () => void>();
-  for (const w of workers) w.on("message", (m: { seq: number }) => waiting.get(m.seq)?.());
+  for (const w of workers) w.on("message", (m: ExtractReply) => {
+      if (m.last) waiting.get(m.seq)?.();
+    });
   let seq = 0;
   const run = (from: number, to: number, batch: number): Promise<void>[] => {
     const jobs: Promise<void>[] = [];

@@ -2,7 +2,7 @@
  * A small ordered worker pool: each job goes to the worker with the fewest jobs outstanding, results come back
  * per job (callers await them in submission order), and the caller keeps at most `capacity` (2 × size) jobs in
  * flight so memory stays bounded however large the file. Records and prepared batches cross the thread boundary
- * packed (`wire.ts`) and are unpacked here, so callers see plain objects.
+ * packed (`wire.ts`), batches in slices, and are unpacked and joined here, so callers see one plain batch per job.
  */
 import { Worker } from "node:worker_threads";
 import type { PreparedBatch, PrepareOptions, WireRecord } from "./prepare.js";
@@ -18,6 +18,8 @@ interface Pending {
   resolve: (b: PreparedBatch) => void;
   reject: (e: Error) => void;
   worker: number;
+  /** The slices received so far, decoded and joined. */
+  batch: PreparedBatch;
 }
 
 export class PreparePool {
@@ -34,14 +36,17 @@ export class PreparePool {
       const w = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       w.on("message", (m: WorkerReply) => {
         const p = this.pending.get(m.seq);
-        this.pending.delete(m.seq);
         if (p === undefined) return;
-        this.load[p.worker]--;
         try {
-          p.resolve(decodeBatch(m.batch));
+          appendBatch(p.batch, decodeBatch(m.batch));
         } catch (e) {
+          this.settle(m.seq, p);
           p.reject(e as Error);
+          return;
         }
+        if (!m.last) return;
+        this.settle(m.seq, p);
+        p.resolve(p.batch);
       });
       w.on("error", (e) => {
         for (const p of this.pending.values()) p.reject(e);
@@ -62,14 +67,26 @@ export class PreparePool {
     let worker = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i] < this.load[worker]) worker = i;
     return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject, worker });
+      this.pending.set(seq, { resolve, reject, worker, batch: { items: [], rejects: [], facts: 0 } });
       this.load[worker]++;
       const transfer = Array.isArray(packed) ? [] : [packed.meta.buffer as ArrayBuffer];
       this.workers[worker].postMessage(job, transfer);
     });
   }
 
+  /** Job `seq` is answered (its remaining slices, if any, are dropped). */
+  private settle(seq: number, p: Pending): void {
+    this.pending.delete(seq);
+    this.load[p.worker]--;
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+function appendBatch(to: PreparedBatch, slice: PreparedBatch): void {
+  for (const item of slice.items) to.items.push(item);
+  for (const r of slice.rejects) to.rejects.push(r);
+  to.facts += slice.facts;
 }

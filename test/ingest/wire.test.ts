@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { PreparePool as Pool } from "../../src/ingest/pool.js";
 import { prepareBatch, type PreparedBatch, type PrepareOptions, type WireRecord } from "../../src/ingest/prepare.js";
-import { BatchEncoder, decodeBatch, packRecords, unpackRecords } from "../../src/ingest/wire.js";
+import { BatchEncoder, decodeBatch, packRecords, REPLY_ITEMS, unpackRecords } from "../../src/ingest/wire.js";
 import { generateCorpus } from "../../src/synth/index.js";
 
 function lines(n: number): WireRecord[] {
@@ -71,6 +71,28 @@ describe.runIf(existsSync(built))("prepare pool", () => {
       const got = await Promise.all(jobs);
       for (let k = 0; k < got.length; k++) {
         expect(got[k]).toEqual(JSON.parse(JSON.stringify(prepareBatch(recs.slice(k * 250, k * 250 + 250), o))));
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("joins a job's results sent back in slices (batches around and far above the slice size)", async () => {
+    const { PreparePool } = (await import(built.href)) as { PreparePool: typeof Pool };
+    const recs = [...lines(700), ...ODD, ...lines(2400)];
+    const pool = new PreparePool(2);
+    try {
+      for (const extract of [true, false]) {
+        const o = { file: "f.jsonl", extract };
+        let at = 0;
+        const cuts: [number, number][] = [];
+        for (const size of [1, REPLY_ITEMS - 1, REPLY_ITEMS, REPLY_ITEMS + 1, 1000, recs.length]) {
+          cuts.push([at % recs.length, Math.min(recs.length, (at % recs.length) + size)]);
+          at += size;
+        }
+        const got = await Promise.all(cuts.map(([a, b]) => pool.submit(recs.slice(a, b), o)));
+        cuts.forEach(([a, b], k) => expect(got[k], `records ${a}–${b}`).toEqual(JSON.parse(JSON.stringify(prepareBatch(recs.slice(a, b), o)))));
+        expect(got.some((g) => g.rejects.length > 0)).toBe(true);
       }
     } finally {
       await pool.close();
