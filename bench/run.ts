@@ -3,7 +3,8 @@
  * extraction), link + resolve — each stage in its own process; prints throughput, end-to-end time, peak RSS and
  * the empirical scaling exponent between the smallest and largest size. It starts with extraction alone: one
  * thread (with the time by extractor), worker threads, and worker threads as ingest runs them (parse, validate,
- * hash, extract); `--extract-only` stops there.
+ * hash, extract); `--extract-only` stops there. On the largest size it loads the REST API with 20 clients, served by
+ * one process and then by one per core.
  */
 import { execFileSync } from "node:child_process";
 import { Worker } from "node:worker_threads";
@@ -31,7 +32,16 @@ const sizes = process.argv.slice(2).filter((a) => !a.startsWith("--")).map(Numbe
 if (sizes.length === 0) sizes.push(100_000, 1_000_000);
 
 function stage(...args: string[]): StageResult {
-  const out = execFileSync(process.execPath, [join(here, "stage.js"), ...args], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "inherit"] });
+  return stageWith({}, ...args);
+}
+
+function stageWith(env: Record<string, string>, ...args: string[]): StageResult {
+  const out = execFileSync(process.execPath, [join(here, "stage.js"), ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env },
+  });
   return JSON.parse(out.trim().split("\n").pop() as string) as StageResult;
 }
 
@@ -140,7 +150,9 @@ async function main(): Promise<void> {
       results.push(stage("link", join(dir, "bench.db")));
       results.push(stage("analyze", join(dir, "bench.db")));
       // REST API under load (20 clients) on the largest database only: it needs a linked corpus to be meaningful.
-      const api = n === Math.max(...sizes) ? stage("api", join(dir, "bench.db"), "10") : null;
+      // One server process, then one per core (`serve --workers N`: better-sqlite3 runs queries on the event loop).
+      const procs = [...new Set([1, availableParallelism()])];
+      const api = n === Math.max(...sizes) ? procs.map((p) => ({ procs: p, r: stageWith({ BENCH_API_WORKERS: String(p) }, "api", join(dir, "bench.db"), "10") })) : [];
       const total = results.filter((r) => r.stage === "ingest + extract" || r.stage === "link").reduce((s, r) => s + r.seconds, 0);
       rows.push({ n, results, total });
       console.log(`\n${fmt(n)} ads`);
@@ -149,9 +161,9 @@ async function main(): Promise<void> {
         if (r.timings) console.log(`    ${JSON.stringify(r.timings)}`);
       }
       console.log(`  end to end (ingest + extract + link + resolve): ${total.toFixed(1)} s`);
-      if (api) {
-        console.log(`  REST API, 20 concurrent clients (${fmt(api.n)} ads, database ${fmt(Number(api.dbMB))} MB; target p95 ≤ 100 ms):`);
-        for (const r of api.api as ApiBenchRow[]) {
+      for (const { procs: p, r: a } of api) {
+        console.log(`  REST API, 20 concurrent clients, ${p} server process${p > 1 ? "es" : ""} (${fmt(a.n)} ads, database ${fmt(Number(a.dbMB))} MB; target p95 ≤ 100 ms):`);
+        for (const r of a.api as ApiBenchRow[]) {
           console.log(`    ${r.endpoint.padEnd(10)} p50 ${r.p50.toFixed(1).padStart(6)} ms  p95 ${r.p95.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  ${fmt(r.reqPerSec).padStart(6)} req/s  (${r.non2xx} non-2xx, ${r.errors} errors)`);
         }
       }
