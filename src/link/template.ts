@@ -66,23 +66,28 @@ export function extractTemplate(
   if (coverage < (opts.minCoverage ?? 0.5)) return null;
   // Template parts and slot anchors.
   const parts: string[] = [];
-  const anchors: { left: string | null; right: string | null }[] = [];
+  // A slot's left anchor is the constant before it, and which occurrence of that word it is in the reference: the
+  // third "," anchors the slot after the third comma, not after the first.
+  const anchors: { left: string | null; nth: number; right: string | null }[] = [];
+  const seen = new Map<string, number>();
   let i = 0;
   while (i < reference.length) {
     if (isConst(reference[i])) {
+      seen.set(reference[i], (seen.get(reference[i]) ?? 0) + 1);
       parts.push(reference[i++]);
       continue;
     }
     const left = i > 0 ? reference[i - 1] : null;
+    const nth = left === null ? 0 : (seen.get(left) ?? 1);
     while (i < reference.length && !isConst(reference[i])) i++;
     const right = i < reference.length ? reference[i] : null;
     parts.push(`{${anchors.length}}`);
-    anchors.push({ left, right });
+    anchors.push({ left, nth, right });
   }
   const slots: TemplateSlot[] = anchors.map((a, index) => {
     const counts = new Map<string, number>();
     for (const t of toks) {
-      const s = a.left === null ? 0 : t.indexOf(a.left) + 1;
+      const s = a.left === null ? 0 : occurrence(t, a.left, a.nth) + 1;
       if (a.left !== null && s === 0) continue;
       let e = a.right === null ? t.length : t.indexOf(a.right, s);
       if (e < 0) e = Math.min(t.length, s + 3);
@@ -94,4 +99,15 @@ export function extractTemplate(
     return { index, type: numeric ? "number" : "text", values: values.slice(0, 10), distinct: values.length };
   });
   return { template: parts.join(" "), slots, coverage, texts: sample.length };
+}
+
+/** Index of the `nth` (1-based) occurrence of `word` in `t`, or of its last one when it occurs fewer times; -1 if never. */
+function occurrence(t: readonly string[], word: string, nth: number): number {
+  let at = -1;
+  for (let k = 0; k < nth; k++) {
+    const next = t.indexOf(word, at + 1);
+    if (next < 0) return at;
+    at = next;
+  }
+  return at;
 }

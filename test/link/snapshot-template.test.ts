@@ -50,4 +50,22 @@ describe("template", () => {
     expect(t?.slots.length).toBeGreaterThanOrEqual(1);
     expect(t?.slots[0].distinct).toBe(4);
   });
+
+  it("anchors a slot after a repeated constant on the same occurrence of it (the third comma, not the first)", () => {
+    const rows = [
+      ["Jade", "19", "Toronto"],
+      ["Lina", "22", "Ottawa"],
+      ["Mia", "20", "Laval"],
+      ["Zoe", "24", "Surrey"],
+      ["Ava", "21", "Regina"],
+    ];
+    const t = extractTemplate(rows.map(([n, a, c]) => `Hello , ${n} , ${a} , ${c} , call now`));
+    expect(t?.template).toBe("hello , {0} , {1} , {2} , call now");
+    expect(t?.slots.map((s) => s.values.map((v) => v.value).sort())).toEqual([
+      ["ava", "jade", "lina", "mia", "zoe"],
+      ["19", "20", "21", "22", "24"],
+      ["laval", "ottawa", "regina", "surrey", "toronto"],
+    ]);
+    expect(t?.slots.map((s) => s.type)).toEqual(["text", "number", "text"]);
+  });
 });
