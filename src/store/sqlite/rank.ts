@@ -58,6 +58,11 @@ export function hasNativeRank(db: Handle): boolean {
   return ok;
 }
 
+/** An FTS5 query from plain terms: every term a quoted string literal, implicitly ANDed. Terms carry no quotes. */
+export function ftsQuery(terms: readonly string[]): string {
+  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(" ");
+}
+
 interface Counts {
   version: string;
   byTerm: Map<string, number>;
@@ -80,12 +85,14 @@ export function rankSql(db: Handle, terms: readonly string[], version: string | 
   if (!c || c.version !== version) counts.set(db, (c = { version, byTerm: new Map() }));
   const per: number[] = [];
   for (const t of terms) {
-    const all = remember(c, `\u0000${t}`, () => phraseDocs(db, t));
-    per.push(hidden === null || all === 0 ? all : all - remember(hiddenCounts(hidden), t, () => hidden.count(phrase(t))));
+    const all = remember(c.byTerm, t, () => phraseDocs(db, t));
+    per.push(hidden === null || all === 0 ? all : all - remember(hiddenCounts(hidden).byTerm, t, () => hidden.count(ftsQuery([t]))));
   }
   // A term that makes no phrase (no token in it) leaves the phrase count short: tl_bm25 then counts them all itself.
   if (hidden === null) return { expr: NATIVE, args: [per.join(",")] };
-  const tokens = remember(hiddenCounts(hidden), "\u0000#tokens", () => hiddenTokens(db, hidden.ids()));
+  const h = hiddenCounts(hidden);
+  h.tokens ??= hiddenTokens(db, hidden.ids());
+  const tokens = h.tokens;
   return { expr: NATIVE, args: [`${per.join(",")}|${hidden.ids().length},${tokens}`] };
 }
 
@@ -99,11 +106,12 @@ export interface HiddenDocs {
   count(phrase: string): number;
 }
 
-const hiddenSets = new WeakMap<object, Counts>();
+/** Per hidden set: how many of its documents hold each term, and its tokens in all. */
+const hiddenSets = new WeakMap<object, { byTerm: Map<string, number>; tokens?: number }>();
 
-function hiddenCounts(h: HiddenDocs): Counts {
+function hiddenCounts(h: HiddenDocs): { byTerm: Map<string, number>; tokens?: number } {
   let c = hiddenSets.get(h.key);
-  if (!c) hiddenSets.set(h.key, (c = { version: "", byTerm: new Map() }));
+  if (!c) hiddenSets.set(h.key, (c = { byTerm: new Map() }));
   return c;
 }
 
@@ -133,22 +141,21 @@ function hiddenTokens(db: Handle, ids: readonly number[]): number {
   return total;
 }
 
-function remember(c: Counts, key: string, make: () => number): number {
-  let n = c.byTerm.get(key);
+/** `m`'s count for `key`, made once (the oldest of `TERMS_KEPT` dropped to make room). */
+function remember(m: Map<string, number>, key: string, make: () => number): number {
+  let n = m.get(key);
   if (n === undefined) {
     n = make();
-    if (c.byTerm.size >= TERMS_KEPT) c.byTerm.delete(c.byTerm.keys().next().value as string);
-    c.byTerm.set(key, n);
+    if (m.size >= TERMS_KEPT) m.delete(m.keys().next().value as string);
+    m.set(key, n);
   }
   return n;
 }
-
-const phrase = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
 const countSql = "select tl_phrase_docs(ads_fts) from ads_fts where ads_fts match ? limit 1";
 
 /** Documents holding `term` (the count `bm25()` makes for its IDF); 0 when none does. */
 function phraseDocs(db: Handle, term: string): number {
-  const r = db.prepare(countSql).pluck().get(phrase(term)) as string | undefined;
+  const r = db.prepare(countSql).pluck().get(ftsQuery([term])) as string | undefined;
   return r === undefined ? 0 : Number(r);
 }

@@ -5,7 +5,7 @@
 import type Database from "better-sqlite3";
 import { HIT_END, HIT_START, type AdFilter, type AdHit, type AdSortKey, type CityPlace } from "../read-model.js";
 import { decodeFacts } from "../fact-codec.js";
-import { rankSql, type RankSql } from "./rank.js";
+import { ftsQuery, rankSql, type RankSql } from "./rank.js";
 import { AGG, MIN_VISIBLE_NETWORK, VIS, VSIZE, type Bind } from "./visibility.js";
 
 type Handle = Database.Database;
@@ -15,11 +15,6 @@ const PLACE = new Set(["place"]);
 /** Tables written by other stages that may not exist yet (the analyze stage's scores). */
 export function hasTable(db: Handle, name: string): boolean {
   return cached(db, "select 1 from sqlite_master where type = 'table' and name = ?").get(name) !== undefined;
-}
-
-/** An FTS5 query from plain terms: every term a quoted string literal, implicitly ANDed. Terms carry no quotes. */
-export function ftsQuery(terms: readonly string[]): string {
-  return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(" ");
 }
 
 interface HitRow {
@@ -177,18 +172,17 @@ function fewAtRisk(db: Handle, minRisk: number): boolean {
 function rankedWithin(db: Handle, match: string, rank: RankSql, bits: Uint8Array, keep: boolean, after: AdSortKey | null, limit: number): { id: number; rank: number }[] {
   const cut = after ? "where (h.rank > ? or (h.rank = ? and h.id > ?))" : "";
   const check = keep ? " and tl_in_bitmap(rowid) = 1" : bits.length > 0 ? " and tl_in_bitmap(rowid) = 0" : "";
-  withBitmapFunction(db);
-  bitmapInUse = bits;
-  try {
-    return cached(
-      db,
-      `with h as materialized (
+  return withBitmap(
+    db,
+    bits,
+    () =>
+      cached(
+        db,
+        `with h as materialized (
          select rowid as id, ${rank.expr} as rank from ads_fts where ads_fts match ?${check} order by rowid desc limit ${RANK_CAP})
        select id, rank from h ${cut} order by rank, id limit ?`,
-    ).all(...rank.args, match, ...(after ? [after[0], after[0], after[1]] : []), limit) as { id: number; rank: number }[];
-  } finally {
-    bitmapInUse = NO_BITMAP;
-  }
+      ).all(...rank.args, match, ...(after ? [after[0], after[0], after[1]] : []), limit) as { id: number; rank: number }[],
+  );
 }
 
 const idLists = new WeakMap<Uint8Array, number[]>();
@@ -206,13 +200,7 @@ function idsOf(bits: Uint8Array): number[] {
 
 /** How many documents matching `match` the bitmap marks (one walk of the match's doclists). */
 function countIn(db: Handle, match: string, bits: Uint8Array): number {
-  withBitmapFunction(db);
-  bitmapInUse = bits;
-  try {
-    return cached(db, "select count(*) from ads_fts where ads_fts match ? and tl_in_bitmap(rowid) = 1").pluck().get(match) as number;
-  } finally {
-    bitmapInUse = NO_BITMAP;
-  }
+  return withBitmap(db, bits, () => cached(db, "select count(*) from ads_fts where ads_fts match ? and tl_in_bitmap(rowid) = 1").pluck().get(match) as number);
 }
 
 const NO_BITMAP = new Uint8Array(0);
@@ -220,10 +208,18 @@ const NO_BITMAP = new Uint8Array(0);
 let bitmapInUse: Uint8Array = NO_BITMAP;
 const withFunction = new WeakSet<Handle>();
 
-function withBitmapFunction(db: Handle): void {
-  if (withFunction.has(db)) return;
-  db.function("tl_in_bitmap", { deterministic: false }, (id: unknown) => (typeof id === "number" && id < bitmapInUse.length && bitmapInUse[id] === 1 ? 1 : 0));
-  withFunction.add(db);
+/** Runs `statement` (synchronous) with `tl_in_bitmap` reading `bits`. */
+function withBitmap<T>(db: Handle, bits: Uint8Array, statement: () => T): T {
+  if (!withFunction.has(db)) {
+    db.function("tl_in_bitmap", { deterministic: false }, (id: unknown) => (typeof id === "number" && id < bitmapInUse.length && bitmapInUse[id] === 1 ? 1 : 0));
+    withFunction.add(db);
+  }
+  bitmapInUse = bits;
+  try {
+    return statement();
+  } finally {
+    bitmapInUse = NO_BITMAP;
+  }
 }
 
 interface CachedBitmap {
