@@ -15,12 +15,13 @@
 import type { Link } from "../domain/link.js";
 import { BoilerplateModel } from "./boilerplate.js";
 import { resolveConfig, type LinkConfig, type LinkConfigInput } from "./config.js";
-import { bandKeys, LshIndex } from "./lsh.js";
-import { minhashClassic, minhashOph } from "./minhash.js";
+import { LshIndex } from "./lsh.js";
 import { recordShingles, tokenOptions } from "./record-shingles.js";
 import { SetPool, U32List } from "./pool.js";
 import { resolveNetworks, type ResolveResult } from "./resolve.js";
 import { jaccardRuns, shingleAt, tokenize } from "./shingles.js";
+import { keepStrongest, TextSigner } from "./text-sign.js";
+import { sharedCopy, sharedU32, type SignReply, type TextPool, type VerifyReply } from "./text-pool.js";
 import { restoreIndex, snapshotIndex, type IndexSnapshot } from "./snapshot.js";
 import type { BatchResult, IdentifierKind, LinkRecord } from "./types.js";
 
@@ -40,8 +41,8 @@ export class LinkIndex {
   cityOf = new Int32Array(1024);
   readonly cities: string[] = [];
   private readonly cityIndex = new Map<string, number>();
-  readonly content = new SetPool();
-  readonly chrome = new SetPool();
+  content = new SetPool();
+  chrome = new SetPool();
   bands: Uint32Array<ArrayBufferLike>;
   lsh: LshIndex;
   /** Text links between dense indices (a < b), with exact content Jaccard. */
@@ -50,20 +51,18 @@ export class LinkIndex {
   textJ: Float32Array = new Float32Array(1024);
   /** identifier key → dense indices of the ads that carry it (insertion order). */
   readonly identifiers = new Map<string, number[]>();
-  private readonly sig: Uint32Array<ArrayBufferLike>;
+  private readonly signer: TextSigner;
   private readonly keys: Uint32Array<ArrayBufferLike>;
   private stamp = new Int32Array(1024);
-  private tmpC = new Uint32Array(1024);
   private readonly candO: Int32Array;
   private readonly candJ: Float64Array;
-  private tmpB = new Uint32Array(1024);
   /** Inside a deferred build: ads registered and counted, text not yet signed (see addBatch). */
   private deferred = false;
 
   constructor(config: LinkConfigInput = {}) {
     this.config = resolveConfig(config);
     this.boilerplate = new BoilerplateModel(this.config.boilerplate);
-    this.sig = new Uint32Array(this.config.bands * this.config.rows);
+    this.signer = new TextSigner(this.config);
     this.keys = new Uint32Array(this.config.bands);
     this.bands = new Uint32Array(1024 * this.config.bands);
     this.lsh = new LshIndex(this.config.bands, this.config.bucketCap);
@@ -240,32 +239,16 @@ export class LinkIndex {
   private insertText(d: number, all: Uint32Array<ArrayBufferLike>, verify: boolean): void {
     const cfg = this.config;
     const bp = this.boilerplate;
-    const sh = bp.sourceHashes[this.sourceOf[d]];
-    let nc = 0;
-    if (this.tmpC.length < all.length) {
-      this.tmpC = new Uint32Array(all.length * 2);
-      this.tmpB = new Uint32Array(all.length * 2);
-    }
-    const tmpC = this.tmpC;
-    const tmpB = this.tmpB;
-    let nb = 0;
-    for (let i = 0; i < all.length; i++) {
-      const s = all[i];
-      if (bp.isBoilerplate(sh, s)) tmpB[nb++] = s;
-      else tmpC[nc++] = s;
-    }
-    const content = tmpC.subarray(0, nc);
+    const signer = this.signer;
+    signer.split(all, bp.snapGlobal, bp.snapSource, bp.sourceHashes[this.sourceOf[d]]);
     if (this.content.count === d) {
-      this.content.add(content);
-      this.chrome.add(tmpB.subarray(0, nb));
+      this.content.add(signer.content);
+      this.chrome.add(signer.chrome);
     }
-    if (nc < cfg.minContentShingles) {
+    if (!signer.sign(signer.content, this.keys)) {
       this.bands.fill(0xffffffff, d * cfg.bands, (d + 1) * cfg.bands);
       return; // too little text: never a text candidate
     }
-    if (cfg.minhash === "oph") minhashOph(content, this.sig, cfg.seed);
-    else minhashClassic(content, this.sig, cfg.seed);
-    bandKeys(this.sig, cfg.bands, cfg.rows, this.keys);
     this.bands.set(this.keys, d * cfg.bands);
     const stamp = this.stamp;
     stamp[d] = d + 1;
@@ -293,13 +276,7 @@ export class LinkIndex {
         candJ[nCand++] = j;
       }
     });
-    // Keep the `maxTextLinksPerAd` most similar (ties: the older ad): connectivity needs few links per ad, and a
-    // template family of thousands would otherwise store a link to every anchor.
-    const k = cfg.maxTextLinksPerAd;
-    if (nCand > k) {
-      const order = Array.from({ length: nCand }, (_, i) => i).sort((x, y) => candJ[y] - candJ[x] || candO[x] - candO[y]);
-      for (let i = 0; i < k; i++) this.pushText(candO[order[i]], d, candJ[order[i]]);
-    } else for (let i = 0; i < nCand; i++) this.pushText(candO[i], d, candJ[i]);
+    keepStrongest(candO, candJ, nCand, cfg.maxTextLinksPerAd, (o, j) => this.pushText(o, d, j));
   }
 
   private pushText(a: number, b: number, j: number): void {
@@ -387,6 +364,110 @@ export class LinkIndex {
     this.deferred = false;
     this.boilerplate.refresh();
     this.rebuildText(this.n);
+  }
+
+  /**
+   * `finishDeferred` with signing and verification in worker threads (`text-pool.ts`); the same links, in the
+   * same order. Ads are handled in chunks: while this thread inserts one chunk's band keys into LSH (the only
+   * order-dependent step), the workers sign later chunks and verify earlier chunks' candidates.
+   */
+  async finishDeferredWith(pool: TextPool): Promise<void> {
+    if (!this.deferred) return;
+    this.deferred = false;
+    this.boilerplate.refresh();
+    const cfg = this.config;
+    const bp = this.boilerplate;
+    const n = this.n;
+    const B = cfg.bands;
+    const all = sharedCopy(this.content.values.view());
+    const allOffsets = sharedCopy(this.content.offsets.view());
+    // Content is a subset of all shingles, so this bound holds; filled chunk by chunk, in ad order.
+    const content = sharedU32(all.length);
+    const contentOffsets = sharedU32(n + 1);
+    this.content = new SetPool();
+    this.chrome = new SetPool();
+    this.lsh = new LshIndex(B, cfg.bucketCap, n);
+    this.textA = new U32List();
+    this.textB = new U32List();
+    this.stamp.fill(0);
+    pool.setup({
+      type: "setup",
+      all,
+      allOffsets,
+      content,
+      contentOffsets,
+      sourceOf: this.sourceOf.subarray(0, n),
+      sourceHashes: bp.sourceHashes,
+      snapGlobal: bp.snapGlobal.values(),
+      snapSource: bp.snapSource.values(),
+      minhash: cfg.minhash,
+      seed: cfg.seed,
+      bands: B,
+      rows: cfg.rows,
+      minContentShingles: cfg.minContentShingles,
+      threshold: cfg.textLinkJaccard,
+      maxLinks: cfg.maxTextLinksPerAd,
+    });
+    const chunk = Math.max(256, Math.min(32_768, Math.ceil(n / (pool.size * 8))));
+    const starts: number[] = [];
+    for (let lo = 0; lo < n; lo += chunk) starts.push(lo);
+    // A bounded window of signing jobs ahead: each reply holds its chunk's content until copied.
+    const ahead = pool.size * 2;
+    const signing = new Map<number, Promise<SignReply>>();
+    const ask = (c: number) => {
+      if (c < starts.length) signing.set(c, pool.sign(starts[c], Math.min(n, starts[c] + chunk)));
+    };
+    for (let c = 0; c < ahead; c++) ask(c);
+    const verifying: Promise<VerifyReply>[] = [];
+    const stamp = this.stamp;
+    const threshold = cfg.textLinkJaccard;
+    const keys = this.keys;
+    const chrome = this.chrome;
+    let filled = 0;
+    for (let c = 0; c < starts.length; c++) {
+      const r = await signing.get(c)!;
+      signing.delete(c);
+      ask(c + ahead);
+      const lo = starts[c];
+      const m = r.contentOffsets.length - 1;
+      content.set(r.content, filled);
+      for (let i = 0; i < m; i++) {
+        contentOffsets[lo + i + 1] = filled + r.contentOffsets[i + 1];
+        chrome.add(r.chrome.subarray(r.chromeOffsets[i], r.chromeOffsets[i + 1]));
+      }
+      filled += r.content.length;
+      this.bands.set(r.bands, lo * B);
+      // LSH in ad order; candidates that pass the size filter go to a worker for exact Jaccard.
+      const ads = new Int32Array(m);
+      const candOffsets = new Uint32Array(m + 1);
+      const cand = new U32List(m * 8);
+      let na = 0;
+      for (let i = 0; i < m; i++) {
+        const d = lo + i;
+        const ms = contentOffsets[d];
+        const mlen = contentOffsets[d + 1] - ms;
+        if (mlen < cfg.minContentShingles) continue;
+        keys.set(r.bands.subarray(i * B, (i + 1) * B));
+        stamp[d] = d + 1;
+        const before = cand.length;
+        this.lsh.insert(d, keys, (o) => {
+          if (stamp[o] === d + 1) return;
+          stamp[o] = d + 1;
+          const olen = contentOffsets[o + 1] - contentOffsets[o];
+          if (Math.min(mlen, olen) < threshold * Math.max(mlen, olen)) return;
+          cand.push(o);
+        });
+        if (cand.length === before) continue;
+        ads[na++] = d;
+        candOffsets[na] = cand.length;
+      }
+      if (na > 0) verifying.push(pool.verify(ads.slice(0, na), candOffsets.slice(0, na + 1), new Int32Array(cand.view())));
+    }
+    this.content = SetPool.wrap(content, filled, contentOffsets);
+    for (const v of verifying) {
+      const r = await v;
+      for (let t = 0; t < r.a.length; t++) this.pushText(r.a[t], r.b[t], r.j[t]);
+    }
   }
 
   refreshBoilerplate(): boolean {

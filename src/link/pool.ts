@@ -39,6 +39,16 @@ export class SetPool {
   constructor() {
     this.offsets.push(0);
   }
+  /** A pool over existing arrays: `count` sets, set i at values[offsets[i], offsets[i + 1]), values used up to `length`. */
+  static wrap(values: Uint32Array<ArrayBufferLike>, length: number, offsets: Uint32Array<ArrayBufferLike>): SetPool {
+    const p = new SetPool();
+    p.values.data = values;
+    p.values.length = length;
+    p.offsets.data = offsets;
+    p.offsets.length = offsets.length;
+    return p;
+  }
+
   get count(): number {
     return this.offsets.length - 1;
   }

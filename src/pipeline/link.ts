@@ -11,6 +11,7 @@ import type { Link } from "../domain/link.js";
 import { availableParallelism } from "node:os";
 import { LinkIndex, SNAPSHOT_VERSION, type LinkConfigInput } from "../link/index.js";
 import { ShinglePool } from "../link/shingle-pool.js";
+import { TextPool } from "../link/text-pool.js";
 import type { LinkRecord } from "../link/types.js";
 import type { NetworkWrite, Store } from "../store/store.js";
 import { IDENTIFIER_FACT_KINDS, toLinkRecord, type Identifier } from "./link-records.js";
@@ -27,8 +28,9 @@ export interface LinkOptions {
   pageSize?: number;
   onProgress?: (done: number) => void;
   /**
-   * Worker threads that shingle the next page while this thread links the current one. Default: one per core
-   * when the first page is full (a large run); 0 keeps everything on this thread.
+   * Worker threads that shingle the next page while this thread links the current one, and that sign and verify
+   * a full build's text. Default: one per core when the first page is full (a large run); 0 keeps everything on
+   * this thread.
    */
   shingleWorkers?: number;
 }
@@ -117,7 +119,14 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
   }
 
   t = performance.now();
-  index.finishDeferred();
+  if (workers > 0 && TextPool.available()) {
+    const texts = new TextPool(workers);
+    try {
+      await index.finishDeferredWith(texts);
+    } finally {
+      await texts.close();
+    }
+  } else index.finishDeferred();
   tick("text", t);
   t = performance.now();
   // The learned boilerplate ends every run as a function of all ads seen, not of where refreshes fell: a full and

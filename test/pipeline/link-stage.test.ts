@@ -49,7 +49,7 @@ describe("link stage", () => {
     await all.close();
   });
 
-  it("shingling pages in worker threads stores the same links and networks as shingling on this thread", async () => {
+  it("shingling pages, and signing and verifying text, in worker threads stores the same links and networks as doing it on this thread", async () => {
     const links = async (store: SqliteStore) =>
       (store.raw.prepare("select ad_a, ad_b, kind, weight, evidence from links order by ad_a, ad_b, kind").raw().all() as unknown[][]).map((r) => r.join("|"));
     const local = await SqliteStore.open(t.file("local.db"));
