@@ -135,7 +135,11 @@ export class LinkIndex {
       this.cityOf[d] = this.city(r.city);
       // Computed ahead in worker threads for large runs (`shingle-pool.ts`), else here.
       const sh = r.shingles ?? recordShingles(r, cfg);
-      batchShingles.add(sh);
+      // A deferred build keeps them whole (as content, no chrome) until finishDeferred() splits and signs them.
+      if (defer) {
+        this.content.add(sh);
+        this.chrome.add(EMPTY);
+      } else batchShingles.add(sh);
       if (!this.boilerplate.sampled(r.id)) continue;
       const want = this.boilerplate.count(src, sh);
       if (want) phraseWanted.push({ ad: i, shingles: want });
@@ -158,15 +162,11 @@ export class LinkIndex {
     }
     const t2 = performance.now();
     // Pass 2: split, sign, insert into LSH, verify candidates.
-    this.lsh.reserve(this.n);
     const textBefore = this.textA.length;
-    if (defer) {
-      // Kept whole (as content, no chrome) until finishDeferred() splits and signs them.
-      for (let i = 0; i < fresh.length; i++) {
-        this.content.add(batchShingles.get(i));
-        this.chrome.add(EMPTY);
-      }
-    } else for (let i = 0; i < fresh.length; i++) this.insertText(start + i, batchShingles.get(i), true);
+    if (!defer) {
+      this.lsh.reserve(this.n);
+      for (let i = 0; i < fresh.length; i++) this.insertText(start + i, batchShingles.get(i), true);
+    }
     const t3 = performance.now();
     const textAfter = this.textA.length;
     // Identifier links: each new ad links to the first ad that carried the value (a star, not a clique), and
@@ -328,6 +328,87 @@ export class LinkIndex {
       const w = this.config.identifiers.kindWeight[kind] / Math.log2(1 + list.length);
       for (let i = 1; i < Math.min(list.length, hub + 1); i++)
         out.push(orderLink(this.storeIds[list[0]], this.storeIds[list[i]], kind, w, { value, ads: list.length }));
+    }
+    return out;
+  }
+
+  /**
+   * The links a full run stores: every identifier link, and the text links `pruneTextLinks` keeps (strongest
+   * first, each ad keeping its `perAd` strongest), computed on the typed arrays. Ordered by (a, b): an index
+   * built over rows in that order sorts an almost-sorted input, 3–4× faster at a million ads, and a network's
+   * links lie together in the table.
+   */
+  storedLinks(perAd: number): Link[] {
+    if (this.deferred) throw new Error("link: finishDeferred() must run first");
+    const m = this.textA.length;
+    const ta = this.textA.data;
+    const tb = this.textB.data;
+    const tj = this.textJ;
+    const order = new Uint32Array(m);
+    for (let t = 0; t < m; t++) order[t] = t;
+    // Stable by weight, as pruneTextLinks sorts the text links in the order links() lists them.
+    order.sort((x, y) => tj[y] - tj[x] || x - y);
+    const kept = new Int32Array(this.n);
+    const keep = new Uint8Array(m);
+    let total = 0;
+    for (let i = 0; i < m; i++) {
+      const t = order[i];
+      const a = ta[t];
+      const b = tb[t];
+      if (kept[a] >= perAd && kept[b] >= perAd) continue;
+      kept[a]++;
+      kept[b]++;
+      keep[t] = 1;
+      total++;
+    }
+    // Every stored link as (lower-id end, other end, what it is): t ≥ 0 a text link, else identifier key ~t.
+    const hub = this.config.identifiers.hubAds;
+    const keys: string[] = [];
+    const lists: number[][] = [];
+    for (const [key, list] of this.identifiers) {
+      if (list.length < 2) continue;
+      keys.push(key);
+      lists.push(list);
+      total += Math.min(list.length, hub + 1) - 1;
+    }
+    const lo = new Int32Array(total);
+    const hi = new Int32Array(total);
+    const ref = new Int32Array(total);
+    const ids = this.storeIds;
+    let e = 0;
+    const put = (x: number, y: number, r: number) => {
+      const swap = ids[x] > ids[y];
+      lo[e] = swap ? y : x;
+      hi[e] = swap ? x : y;
+      ref[e++] = r;
+    };
+    for (let t = 0; t < m; t++) if (keep[t]) put(ta[t], tb[t], t);
+    for (let k = 0; k < lists.length; k++) {
+      const list = lists[k];
+      for (let i = 1; i < Math.min(list.length, hub + 1); i++) put(list[0], list[i], ~k);
+    }
+    // Counting sort by the lower end (dense order is store-id order for ads read in id order), then by the other.
+    const start = new Int32Array(this.n + 1);
+    for (let i = 0; i < total; i++) start[lo[i] + 1]++;
+    for (let d = 0; d < this.n; d++) start[d + 1] += start[d];
+    const perm = new Int32Array(total);
+    const fill = start.slice(0, this.n);
+    for (let i = 0; i < total; i++) perm[fill[lo[i]]++] = i;
+    const byOther = (x: number, y: number) => ids[hi[x]] - ids[hi[y]] || x - y;
+    for (let d = 0; d < this.n; d++) if (start[d + 1] - start[d] > 1) perm.subarray(start[d], start[d + 1]).sort(byOther);
+    const out: Link[] = new Array<Link>(total);
+    const kindWeight = this.config.identifiers.kindWeight;
+    for (let i = 0; i < total; i++) {
+      const x = perm[i];
+      const r = ref[x];
+      if (r >= 0) {
+        out[i] = this.textLink(r);
+        continue;
+      }
+      const list = lists[~r];
+      const { kind, value } = splitIdentifierKey(keys[~r]);
+      const w = kindWeight[kind] / Math.log2(1 + list.length);
+      out[i] = orderLink(ids[lo[x]], ids[hi[x]], kind, w, { value, ads: list.length });
     }
     return out;
   }

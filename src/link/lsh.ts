@@ -79,7 +79,10 @@ export class LshIndex {
     while ((ads * this.bands) * 2 > this.slotKey.length) this.grow();
     const need = ads * this.bands;
     if (need > this.next.length) {
-      const n = new Int32Array(need);
+      // Doubling: reserved batch by batch, an exact fit would copy the whole table every batch.
+      let cap = this.next.length;
+      while (cap < need) cap *= 2;
+      const n = new Int32Array(cap);
       n.set(this.next);
       this.next = n;
     }

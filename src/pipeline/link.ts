@@ -142,7 +142,7 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
   t = performance.now();
   // A full run or a boilerplate refresh (which re-computes every text link) replaces the stored links.
   const replace = full || rebuilt;
-  const links = pruneTextLinks(replace ? index.links() : fresh, TEXT_LINKS_PER_AD);
+  const links = replace ? index.storedLinks(TEXT_LINKS_PER_AD) : pruneTextLinks(fresh, TEXT_LINKS_PER_AD);
   const linksByKind: Record<string, number> = {};
   for (const l of links) linksByKind[l.kind] = (linksByKind[l.kind] ?? 0) + 1;
   await store.insertLinks(runId, links, replace);

