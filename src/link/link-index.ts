@@ -56,6 +56,8 @@ export class LinkIndex {
   private stamp = new Int32Array(1024);
   private readonly candO: Int32Array;
   private readonly candJ: Float64Array;
+  /** Phrases to capture once their ads' text is at hand (`addBatch` with `textLater`). */
+  private pendingPhrases: { record: LinkRecord; shingles: number[] }[] = [];
   /** Inside a deferred build: ads registered and counted, text not yet signed (see addBatch). */
   private deferred = false;
 
@@ -109,7 +111,7 @@ export class LinkIndex {
    * of any run are a function of (all ads in order, the final boilerplate) — each refresh re-signs everything —
    * so this gives the same links as linking batch by batch, without signing the corpus again at every refresh.
    */
-  addBatch(records: readonly LinkRecord[], opts: { deferText?: boolean } = {}): BatchResult {
+  addBatch(records: readonly LinkRecord[], opts: { deferText?: boolean; textLater?: boolean } = {}): BatchResult {
     if (this.deferred && !opts.deferText) throw new Error("link: finishDeferred() must run before linking more text");
     const defer = opts.deferText === true && (this.deferred || this.n === 0);
     this.deferred = defer;
@@ -152,7 +154,10 @@ export class LinkIndex {
       }
     }
     this.n = start + fresh.length;
-    for (const w of phraseWanted) this.capturePhrases(fresh[w.ad], w.shingles);
+    for (const w of phraseWanted) {
+      if (opts.textLater) this.pendingPhrases.push({ record: fresh[w.ad], shingles: w.shingles });
+      else this.capturePhrases(fresh[w.ad], w.shingles);
+    }
     const t1 = performance.now();
     // Snapshot refresh: when the learned boilerplate changes, every older ad is re-split and re-signed.
     let rebuilt = false;
@@ -205,7 +210,7 @@ export class LinkIndex {
     };
     const timings = { shingleCount: t1 - t0, refresh: t2 - t1, signLsh: t3 - t2, identifiers: t4 - t3 };
     if (rest.length > 0) {
-      const more = this.addBatch(rest);
+      const more = this.addBatch(rest, opts);
       for (const [k, v] of Object.entries(more.timings)) timings[k as keyof typeof timings] += v;
       return {
         get links(): Link[] {
@@ -222,6 +227,20 @@ export class LinkIndex {
       rebuilt,
       timings,
     };
+  }
+
+  /** Ads whose text is wanted for the display phrase of newly heavy shingles (after `addBatch` with `textLater`). */
+  pendingPhraseAds(): number[] {
+    return this.pendingPhrases.map((p) => p.record.id);
+  }
+
+  /** Capture the pending phrases from their ads' text (by store id; an ad missing from `texts` is dropped). */
+  capturePending(texts: ReadonlyMap<number, Pick<LinkRecord, "title" | "body">>): void {
+    for (const p of this.pendingPhrases) {
+      const t = texts.get(p.record.id);
+      if (t) this.capturePhrases({ ...p.record, title: t.title, body: t.body }, p.shingles);
+    }
+    this.pendingPhrases = [];
   }
 
   private capturePhrases(r: LinkRecord, wanted: number[]): void {

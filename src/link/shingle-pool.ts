@@ -1,7 +1,8 @@
 /**
  * Shingles pages of ads in worker threads while the linker works on the page before: tokenizing and shingling is
  * pure per ad and was ~half of a full build's first pass. Only what `recordShingles` reads crosses the boundary
- * (title, body, contact values); the shingles come back as one transferred typed array per page.
+ * (title, body, contact values; or, given the database file, ids and contact values); the shingles come back as
+ * one transferred typed array per page.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -13,7 +14,10 @@ type ShingleInput = Pick<LinkRecord, "title" | "body" | "identifiers">;
 
 export interface ShingleJob {
   seq: number;
+  /** Either the records' text, or their ids and the database file to read it from (`ShinglePool` with a file). */
   records: ShingleInput[];
+  ids?: number[];
+  file?: string;
   config: ShingleConfig;
 }
 
@@ -36,7 +40,12 @@ export class ShinglePool {
   private readonly pending = new Map<number, { resolve: (r: ShingleReply) => void; reject: (e: Error) => void }>();
   private next = 0;
 
-  constructor(size: number, private readonly config: ShingleConfig) {
+  /**
+   * With `file` (an SQLite database), workers read each ad's title and body from it by id instead of receiving
+   * them: the calling thread then never holds the corpus's text (at 1M ads, a GB of strings read, copied to a
+   * worker and collected).
+   */
+  constructor(size: number, private readonly config: ShingleConfig, private readonly file?: string) {
     this.workers = Array.from({ length: size }, () => {
       const w = new Worker(WORKER_URL);
       w.on("message", (m: ShingleReply) => {
@@ -64,11 +73,16 @@ export class ShinglePool {
       const part = records.slice(w * per, (w + 1) * per);
       if (part.length === 0) continue;
       const seq = this.next++;
+      const file = this.file;
       const job: ShingleJob = {
         seq,
-        records: part.map((r) => ({ title: r.title, body: r.body, identifiers: r.identifiers.filter((i) => isSlotKind(i.kind)) })),
+        records: part.map((r) => ({ title: file ? "" : r.title, body: file ? "" : r.body, identifiers: r.identifiers.filter((i) => isSlotKind(i.kind)) })),
         config: this.config,
       };
+      if (file) {
+        job.file = file;
+        job.ids = part.map((r) => r.id);
+      }
       jobs.push(
         new Promise<ShingleReply>((resolve, reject) => {
           this.pending.set(seq, { resolve, reject });

@@ -8,6 +8,7 @@
  * links are recomputed for every ad when the batch changed the learned boilerplate.
  */
 import type { Link } from "../domain/link.js";
+import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { LinkIndex, SNAPSHOT_VERSION, type LinkConfigInput } from "../link/index.js";
 import { ShinglePool } from "../link/shingle-pool.js";
@@ -78,8 +79,10 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
   let newAds = 0;
   let rebuilt = false;
   const fresh: Link[] = [];
+  // Set once the first page shows a large run: the shingle workers then read the text from the file themselves.
+  let workersReadText = false;
   const readPage = async (from: number): Promise<LinkRecord[]> => {
-    const page = await store.adsForLinking(from, pageSize);
+    const page = await store.adsForLinking(from, pageSize, { text: !workersReadText });
     if (page.length === 0) return [];
     const ids = new Map<number, Identifier[]>();
     for (const f of await store.factValues(page[0].id, page[page.length - 1].id, IDENTIFIER_FACT_KINDS)) {
@@ -93,7 +96,10 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
   let records = await readPage(after);
   tick("read", t);
   const workers = opts.shingleWorkers ?? (records.length === pageSize ? availableParallelism() : 0);
-  const pool = workers > 0 && ShinglePool.available() ? new ShinglePool(workers, { shingleSize: index.config.shingleSize, contactSlots: index.config.contactSlots }) : null;
+  const shingleConfig = { shingleSize: index.config.shingleSize, contactSlots: index.config.contactSlots };
+  const file = existsSync(store.path) ? store.path : undefined;
+  const pool = workers > 0 && ShinglePool.available() ? new ShinglePool(workers, shingleConfig, file) : null;
+  workersReadText = pool !== null && file !== undefined;
   try {
     let shingled = pool && records.length ? pool.shingle(records) : null;
     while (records.length > 0) {
@@ -105,7 +111,9 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
       await shingled;
       shingled = pool && next.length ? pool.shingle(next) : null;
       // A full build links text once, after every ad is counted (see LinkIndex.addBatch).
-      const res = index.addBatch(records, { deferText: full });
+      const res = index.addBatch(records, { deferText: full, textLater: workersReadText });
+      const wanted = index.pendingPhraseAds();
+      if (wanted.length > 0) index.capturePending(new Map((await store.getAds(wanted)).map((a) => [a.id, a])));
       if (res.rebuilt) rebuilt = true;
       else if (!full) fresh.push(...res.links);
       tick("link", t);

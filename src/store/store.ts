@@ -143,8 +143,11 @@ export interface Store {
   compactTextIndex(): Promise<void>;
   /** Whether an ad with id ≤ `maxAdId` got a new version in an ingest run after `runId`. */
   adsChangedSince(runId: number, maxAdId: number): Promise<boolean>;
-  /** Current versions in id order, in pages, starting after `afterId`. */
-  adsForLinking(afterId: number, limit: number): Promise<AdForLinking[]>;
+  /**
+   * Current versions in id order, in pages, starting after `afterId`. `text: false` leaves title and body empty
+   * (the link stage's workers then read them from the file themselves).
+   */
+  adsForLinking(afterId: number, limit: number, opts?: { text?: boolean }): Promise<AdForLinking[]>;
   /** Facts of the current versions of the given ads. */
   factsFor(adIds: number[], kinds?: readonly string[]): Promise<Map<number, Fact[]>>;
   /** Just (ad, kind, value) of the given kinds for ads in an id range — the linker's light read path. */

@@ -64,6 +64,10 @@ describe("link stage", () => {
     expect(a.length).toBeGreaterThan(1000);
     expect(await links(pooled)).toEqual(a);
     expect(await partition(pooled)).toEqual(await partition(local));
+    // The pooled workers read the text from the file; the phrases shown for learned boilerplate still come out.
+    const learned = async (store: SqliteStore) => (await store.getArtifact<{ phrase: string }[]>("link.boilerplate"))?.data ?? [];
+    expect((await learned(local)).length).toBeGreaterThan(0);
+    expect(await learned(pooled)).toEqual(await learned(local));
     await local.close();
     await pooled.close();
   });

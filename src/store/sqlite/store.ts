@@ -195,13 +195,12 @@ export class SqliteStore implements Store {
     return this.conn.raw.prepare("select 1 from ads where run_id > ? and id <= ? and version > 1 limit 1").get(runId, maxAdId) !== undefined;
   }
 
-  async adsForLinking(afterId: number, limit: number): Promise<AdForLinking[]> {
-    const rows = this.conn.raw
-      .prepare<[number, number], { id: number; source_ad_id: string; source: string; posted_at: string | null; city: string | null; title: string; body: string; images: string }>(
-        `select a.id, a.source_ad_id, s.name as source, a.posted_at, a.city, a.title, a.body, a.images
+  async adsForLinking(afterId: number, limit: number, opts: { text?: boolean } = {}): Promise<AdForLinking[]> {
+    const text = opts.text === false ? "'' as title, '' as body" : "a.title, a.body";
+    const rows = cached(this.conn.raw,
+      `select a.id, a.source_ad_id, s.name as source, a.posted_at, a.city, ${text}, a.images
          from ads a join sources s on s.id = a.source_id where a.id > ? order by a.id limit ?`,
-      )
-      .all(afterId, limit);
+    ).all(afterId, limit) as { id: number; source_ad_id: string; source: string; posted_at: string | null; city: string | null; title: string; body: string; images: string }[];
     return rows.map((r) => ({ id: r.id, sourceAdId: r.source_ad_id, source: r.source, postedAt: r.posted_at, city: r.city, title: r.title, body: r.body, images: r.images }));
   }
 
