@@ -363,10 +363,8 @@ export class LinkIndex {
     const ta = this.textA.data;
     const tb = this.textB.data;
     const tj = this.textJ;
-    const order = new Uint32Array(m);
-    for (let t = 0; t < m; t++) order[t] = t;
     // Stable by weight, as pruneTextLinks sorts the text links in the order links() lists them.
-    order.sort((x, y) => tj[y] - tj[x] || x - y);
+    const order = byWeightThenIndex(tj, m);
     const kept = new Int32Array(this.n);
     const keep = new Uint8Array(m);
     let total = 0;
@@ -601,6 +599,33 @@ export function splitIdentifierKey(key: string): { kind: IdentifierKind; value: 
 }
 
 function noop(): void {}
+
+/**
+ * 0..m-1 ordered by weight w[t] descending, then t ascending. Non-negative float32 weights order as their bit
+ * patterns, so (bits below the largest, t) packs into one exact float64 key and a native sort without a
+ * comparator does it (3M links: 1.3 s with a comparator, a fraction of that without).
+ */
+export function byWeightThenIndex(w: Float32Array, m: number): Uint32Array {
+  const bits = new Uint32Array(w.buffer, w.byteOffset, m);
+  let top = 0;
+  let low = 0xffffffff;
+  for (let t = 0; t < m; t++) {
+    if (!(w[t] >= 0) || bits[t] >= 0x80000000) low = -1; // negative, -0 or NaN: no packed key
+    if (bits[t] > top) top = bits[t];
+    if (bits[t] < low) low = bits[t];
+  }
+  const shift = 2 ** Math.ceil(Math.log2(m + 1));
+  const order = new Uint32Array(m);
+  if (low < 0 || (top - low + 1) * shift > Number.MAX_SAFE_INTEGER) {
+    for (let t = 0; t < m; t++) order[t] = t;
+    return order.sort((x, y) => w[y] - w[x] || x - y);
+  }
+  const keys = new Float64Array(m);
+  for (let t = 0; t < m; t++) keys[t] = (top - bits[t]) * shift + t;
+  keys.sort();
+  for (let i = 0; i < m; i++) order[i] = keys[i] % shift;
+  return order;
+}
 
 function orderLink(x: number, y: number, kind: Link["kind"], weight: number, evidence: Record<string, unknown>): Link {
   return x < y ? { a: x, b: y, kind, weight, evidence } : { a: y, b: x, kind, weight, evidence };

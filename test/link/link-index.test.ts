@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Link } from "../../src/domain/link.js";
-import { LinkIndex } from "../../src/link/link-index.js";
+import { byWeightThenIndex, LinkIndex } from "../../src/link/link-index.js";
 import { pruneTextLinks } from "../../src/pipeline/prune-links.js";
 import { partition, randomText, record, rng, smallWorld } from "./factory.js";
 
@@ -116,6 +116,16 @@ describe("LinkIndex", () => {
       expect(stored.some((l) => l.kind === "phone")).toBe(true);
       expect(stored.map(key).sort()).toEqual(expected.map(key).sort());
       for (let i = 1; i < stored.length; i++) expect(stored[i - 1].a < stored[i].a || (stored[i - 1].a === stored[i].a && stored[i - 1].b <= stored[i].b)).toBe(true);
+    }
+  });
+
+  it("orders links by weight, then by position, with or without a packed sort key", () => {
+    const r = rng(3);
+    for (const extra of [[], [-0.25]]) {
+      // Few distinct weights, so ties are common; a negative weight forces the comparator path.
+      const w = Float32Array.from([...Array.from({ length: 5000 }, () => Math.round(r() * 40) / 40), ...extra]);
+      const expected = Array.from({ length: w.length }, (_, i) => i).sort((x, y) => w[y] - w[x] || x - y);
+      expect([...byWeightThenIndex(w, w.length)]).toEqual(expected);
     }
   });
 
