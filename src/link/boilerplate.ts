@@ -42,6 +42,10 @@ export class BoilerplateModel {
   private readonly heavyPairs = new HashSet32(1024);
   private readonly heavyPairShingle: number[] = [];
   private readonly heavyPairSource: number[] = [];
+  /** Scratch for `count`: (source, shingle) keys and the sketches' new estimates. */
+  private pairKeys = new Uint32Array(256);
+  private estGlobal = new Uint32Array(256);
+  private estPair = new Uint32Array(256);
   /** Display text of shingles that became heavy. */
   readonly phrases = new Map<number, string>();
   /** The snapshot used for signing. */
@@ -79,12 +83,23 @@ export class BoilerplateModel {
     this.sourceAds[src]++;
     const sh = this.sourceHashes[src];
     const min = this.sampledMin();
+    const n = shingles.length;
+    if (this.pairKeys.length < n) {
+      this.pairKeys = new Uint32Array(n * 2);
+      this.estGlobal = new Uint32Array(n * 2);
+      this.estPair = new Uint32Array(n * 2);
+    }
+    const keys = this.pairKeys;
+    for (let i = 0; i < n; i++) keys[i] = sourceKey(sh, shingles[i]);
+    // Counting first, then the heavy checks, in the same order: the sketches never read the heavy sets.
+    this.global.addMany(shingles, n, this.estGlobal);
+    this.perSource.addMany(keys, n, this.estPair);
     let fresh: number[] | null = null;
-    for (let i = 0; i < shingles.length; i++) {
+    for (let i = 0; i < n; i++) {
       const s = shingles[i];
-      const k = sourceKey(sh, s);
-      if (this.global.add(s) >= min && this.heavyGlobal.add(s) && !this.phrases.has(s)) (fresh ??= []).push(s);
-      if (this.perSource.add(k) >= min && this.heavyPairs.add(k)) {
+      const k = keys[i];
+      if (this.estGlobal[i] >= min && this.heavyGlobal.add(s) && !this.phrases.has(s)) (fresh ??= []).push(s);
+      if (this.estPair[i] >= min && this.heavyPairs.add(k)) {
         this.heavyPairShingle.push(s);
         this.heavyPairSource.push(src);
         if (!this.phrases.has(s)) (fresh ??= []).push(s);

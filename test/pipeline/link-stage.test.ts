@@ -1,4 +1,5 @@
 /** The link stage against a real store: incremental = full, stable ids, explanations, pruning. */
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFiles } from "../../src/ingest/ingest.js";
 import { linkStore } from "../../src/pipeline/link.js";
@@ -107,6 +108,40 @@ describe("link stage", () => {
     const s = await linkStore(store);
     expect(s.mode).toBe("full");
     expect(s.reason).toMatch(/format 1/);
+    await store.close();
+  });
+
+  it("a large saved index lives in a file beside the database; a missing or foreign file means a full rebuild", async () => {
+    const store = await SqliteStore.open(t.file("file.db"));
+    store.stateFileMinBytes = 0;
+    await ingestFiles(store, [first]);
+    await linkStore(store);
+    const file = `${t.file("file.db")}-link.state`;
+    expect(existsSync(file)).toBe(true);
+    // Only a manifest is left in the database.
+    expect(store.raw.prepare("select count(*) from stage_state where stage = 'link'").pluck().get()).toBe(1);
+    await ingestFiles(store, [second]);
+    const inc = await linkStore(store);
+    expect(inc.mode).toBe("incremental");
+    expect(inc.newAds).toBe(1500);
+    // The same networks as one full build over both files: the restored index is the one saved.
+    const all = await SqliteStore.open(t.file("file-all.db"));
+    await ingestFiles(all, [first, second]);
+    await linkStore(all, { full: true });
+    expect(await partition(store)).toEqual(await partition(all));
+    await all.close();
+    // Another save's file (a stale copy, or one written by a crashed run) does not carry the manifest's token.
+    const saved = readFileSync(file);
+    await linkStore(store, { full: true });
+    writeFileSync(file, saved);
+    expect(await store.getStageState("link")).toBeNull();
+    expect((await linkStore(store)).reason).toBe("no saved index");
+    rmSync(file);
+    expect((await linkStore(store)).reason).toBe("no saved index");
+    // Deleting ads deletes the state that holds their shingles.
+    expect(existsSync(file)).toBe(true);
+    await store.deleteAds([(await store.adsForLinking(0, 1))[0].id]);
+    expect(existsSync(file)).toBe(false);
     await store.close();
   });
 

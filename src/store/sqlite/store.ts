@@ -29,6 +29,10 @@ import type { ApiReads } from "../read-model.js";
 import { sqliteAudit } from "./audit.js";
 import { sqliteHub } from "./hub.js";
 import { deleteAds, refreshNetworkVisibility } from "./retention.js";
+import { readStateFile, removeStateFile, stateFilePath, writeStateFile, type StateManifest } from "./state-file.js";
+
+/** The stage_state row that names a state file instead of holding the state. */
+const STATE_MANIFEST = "__state_file";
 import { SqliteReads } from "./scoped-reads.js";
 
 interface AdRow {
@@ -267,19 +271,37 @@ export class SqliteStore implements Store {
     })();
   }
 
+  /** State of at least this many bytes goes to a file beside the database (see state-file.ts). */
+  stateFileMinBytes = 16 << 20;
+
   async putStageState(stage: string, parts: Record<string, Uint8Array>): Promise<void> {
     const del = this.conn.raw.prepare("delete from stage_state where stage = ?");
     const ins = this.conn.raw.prepare("insert into stage_state (stage, name, data) values (?, ?, ?)");
+    const bytes = Object.values(parts).reduce((n, b) => n + b.byteLength, 0);
+    const file = this.onDisk() && bytes >= this.stateFileMinBytes ? stateFilePath(this.path, stage) : null;
+    // The file is complete and synced before the manifest names it; a crash in between leaves the old manifest,
+    // whose token the new file does not carry: the next run rebuilds.
+    const rows = file ? { [STATE_MANIFEST]: Buffer.from(JSON.stringify(writeStateFile(file, parts))) } : parts;
     this.conn.raw.transaction(() => {
       del.run(stage);
-      for (const [name, b] of Object.entries(parts)) ins.run(stage, name, Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+      for (const [name, b] of Object.entries(rows)) ins.run(stage, name, Buffer.from(b.buffer, b.byteOffset, b.byteLength));
     })();
+    if (!file && this.onDisk()) removeStateFile(stateFilePath(this.path, stage));
   }
 
   async getStageState(stage: string): Promise<Record<string, Uint8Array> | null> {
     const rows = this.conn.raw.prepare<[string], { name: string; data: Buffer }>("select name, data from stage_state where stage = ?").all(stage);
     if (rows.length === 0) return null;
+    const manifest = rows.find((r) => r.name === STATE_MANIFEST);
+    if (manifest) {
+      const m = JSON.parse(manifest.data.toString("utf8")) as StateManifest;
+      return this.onDisk() ? readStateFile(stateFilePath(this.path, stage), m) : null;
+    }
     return Object.fromEntries(rows.map((r) => [r.name, new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)]));
+  }
+
+  private onDisk(): boolean {
+    return this.path !== "" && this.path !== ":memory:" && !this.path.startsWith("file:");
   }
 
   async insertLinks(runId: number, links: Link[], replace = false): Promise<void> {
@@ -426,6 +448,9 @@ export class SqliteStore implements Store {
   }
 
   async deleteAds(ids: readonly number[]): Promise<DeleteCounts> {
-    return deleteAds(this.conn.raw, ids);
+    const counts = deleteAds(this.conn.raw, ids);
+    // The linker's saved state holds the deleted ads' shingles too; deleteAds dropped its manifest.
+    if (ids.length > 0 && this.onDisk()) removeStateFile(stateFilePath(this.path, "link"));
+    return counts;
   }
 }
