@@ -19,7 +19,7 @@ import { LshIndex } from "./lsh.js";
 import { recordShingles, tokenOptions } from "./record-shingles.js";
 import { SetPool, U32List } from "./pool.js";
 import { resolveNetworks, type ResolveResult } from "./resolve.js";
-import { jaccardRuns, shingleAt, tokenize } from "./shingles.js";
+import { jaccardAtLeast, shingleAt, tokenize } from "./shingles.js";
 import { keepStrongest, TextSigner } from "./text-sign.js";
 import { sharedCopy, sharedU32, type SignReply, type TextPool, type VerifyReply } from "./text-pool.js";
 import { restoreIndex, snapshotIndex, type IndexSnapshot } from "./snapshot.js";
@@ -289,7 +289,7 @@ export class LinkIndex {
       // Size filter: J ≤ min/max, so skip pairs that cannot reach the threshold.
       const olen = oe - os;
       if (Math.min(mlen, olen) < threshold * Math.max(mlen, olen)) return;
-      const j = jaccardRuns(pool, ms, me, pool, os, oe);
+      const j = jaccardAtLeast(pool, ms, me, pool, os, oe, threshold);
       if (j >= threshold && nCand < candO.length) {
         candO[nCand] = o;
         candJ[nCand++] = j;
@@ -548,14 +548,17 @@ export class LinkIndex {
         keys.set(r.bands.subarray(i * B, (i + 1) * B));
         stamp[d] = d + 1;
         const before = cand.length;
-        this.lsh.insert(d, keys, (o) => {
-          if (stamp[o] === d + 1) return;
-          stamp[o] = d + 1;
+        this.lsh.insertCollect(d, keys, stamp, d + 1, cand);
+        // Size filter (as insertText's): J ≤ min/max, so drop pairs that cannot reach the threshold.
+        let kept = before;
+        const cd = cand.data;
+        for (let c = before; c < cand.length; c++) {
+          const o = cd[c];
           const olen = contentOffsets[o + 1] - contentOffsets[o];
-          if (Math.min(mlen, olen) < threshold * Math.max(mlen, olen)) return;
-          cand.push(o);
-        });
-        if (cand.length === before) continue;
+          if (Math.min(mlen, olen) >= threshold * Math.max(mlen, olen)) cd[kept++] = o;
+        }
+        cand.length = kept;
+        if (kept === before) continue;
         ads[na++] = d;
         candOffsets[na] = cand.length;
       }

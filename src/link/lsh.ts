@@ -1,14 +1,15 @@
 /**
  * LSH banding over MinHash signatures, as an append-only typed-array hash table of buckets.
  *
- * A signature of `bands × rows` slots gives one 32-bit key per band. Each bucket is a linked list of entries in
- * insertion order (entry = ad × bands + band). A new ad is compared with at most `bucketCap` members of each
- * bucket: the first (oldest) ones, its "anchors". A bucket of 5,000 ads sharing chrome thus costs 5,000 × cap
+ * A signature of `bands × rows` slots gives one 32-bit key per band. A new ad is compared with at most
+ * `bucketCap` members of each bucket: the first (oldest) ones, its "anchors", which are all a bucket keeps (in
+ * insertion order; later members are only counted). A bucket of 5,000 ads sharing chrome thus costs 5,000 × cap
  * comparisons, not 12.5 M, and because the anchors of a bucket are the same for every later member, its
  * members still meet through them (union-find closes the rest).
  * @module
  */
 import { combine32, fmix32 } from "./hash.js";
+import type { U32List } from "./pool.js";
 
 /** Probability that a pair with Jaccard `j` becomes a candidate under `bands × rows` banding. */
 export function candidateProbability(j: number, bands: number, rows: number): number {
@@ -38,16 +39,30 @@ export interface LshStats {
   largestBucket: number;
 }
 
+/**
+ * Slot layout: [key, block, count, capacity] side by side, so a probe touches one cache line. A bucket's anchors
+ * (its first `cap` members, all a later ad is compared with) sit in one block of `anchors`, so visiting them is a
+ * sequential read; members past the cap are only counted. Blocks start at one member and double up to the cap.
+ */
+const KEY = 0;
+const BLOCK = 1;
+const COUNT = 2;
+const CAPACITY = 3;
+const STRIDE = 4;
+
 export class LshIndex {
   readonly bands: number;
   readonly cap: number;
-  private slotKey: Uint32Array<ArrayBufferLike>;
-  private slotHead: Int32Array;
-  private slotTail: Int32Array;
-  private slotCount: Uint32Array<ArrayBufferLike>;
+  /** Open-addressing table of buckets (STRIDE ints each); BLOCK = -1 marks an empty slot. */
+  private slots: Int32Array;
+  private mask: number;
   private used = 0;
-  private next: Int32Array;
+  /** Anchor blocks, bump-allocated; a block that fills moves to a new one twice its size. */
+  private anchors: Int32Array;
+  private anchorsUsed = 0;
   private entries = 0;
+  /** Sink for the warm-up loads in insertCollect (kept so they are not optimized away). */
+  private touched = 0;
   private capped = 0;
   private largest = 0;
 
@@ -56,55 +71,42 @@ export class LshIndex {
     this.cap = bucketCap;
     let cap = 1024;
     while (cap < expectedAds * bands * 2) cap *= 2;
-    this.slotKey = new Uint32Array(cap);
-    this.slotHead = new Int32Array(cap).fill(-1);
-    this.slotTail = new Int32Array(cap);
-    this.slotCount = new Uint32Array(cap);
-    this.next = new Int32Array(Math.max(1024, expectedAds * bands));
+    this.slots = emptySlots(cap);
+    this.mask = cap - 1;
+    this.anchors = new Int32Array(Math.max(1024, expectedAds * bands));
   }
 
   stats(): LshStats {
     return { buckets: this.used, cappedBuckets: this.capped, largestBucket: this.largest };
   }
 
+  /** Offset of `key`'s slot in `slots` (its own, or the empty one where it would go). */
   private findSlot(key: number): number {
-    const mask = this.slotKey.length - 1;
+    const slots = this.slots;
+    const mask = this.mask;
+    const k = key | 0;
     let i = fmix32(key) & mask;
-    while (this.slotHead[i] !== -1 && this.slotKey[i] !== key) i = (i + 1) & mask;
-    return i;
+    for (;;) {
+      const o = i * STRIDE;
+      if (slots[o + BLOCK] === -1 || slots[o + KEY] === k) return o;
+      i = (i + 1) & mask;
+    }
   }
 
   /** Pre-size for `ads` ads (avoids repeated rehashing while a large batch streams in). */
   reserve(ads: number): void {
-    while ((ads * this.bands) * 2 > this.slotKey.length) this.grow();
-    const need = ads * this.bands;
-    if (need > this.next.length) {
-      // Doubling: reserved batch by batch, an exact fit would copy the whole table every batch.
-      let cap = this.next.length;
-      while (cap < need) cap *= 2;
-      const n = new Int32Array(cap);
-      n.set(this.next);
-      this.next = n;
-    }
+    while (ads * this.bands * 2 > this.mask + 1) this.grow();
   }
 
   private grow(): void {
-    const oldKey = this.slotKey;
-    const oldHead = this.slotHead;
-    const oldTail = this.slotTail;
-    const oldCount = this.slotCount;
-    const cap = oldKey.length * 2;
-    this.slotKey = new Uint32Array(cap);
-    this.slotHead = new Int32Array(cap).fill(-1);
-    this.slotTail = new Int32Array(cap);
-    this.slotCount = new Uint32Array(cap);
-    for (let i = 0; i < oldKey.length; i++) {
-      if (oldHead[i] === -1) continue;
-      const j = this.findSlot(oldKey[i]);
-      this.slotKey[j] = oldKey[i];
-      this.slotHead[j] = oldHead[i];
-      this.slotTail[j] = oldTail[i];
-      this.slotCount[j] = oldCount[i];
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.slots = emptySlots(cap);
+    this.mask = cap - 1;
+    for (let o = 0; o < old.length; o += STRIDE) {
+      if (old[o + BLOCK] === -1) continue;
+      const j = this.findSlot(old[o + KEY] >>> 0);
+      this.slots.set(old.subarray(o, o + STRIDE), j);
     }
   }
 
@@ -114,46 +116,100 @@ export class LshIndex {
    */
   insert(ad: number, keys: Uint32Array<ArrayBufferLike>, visit: (other: number) => void): void {
     const bands = this.bands;
-    if ((this.used + bands) * 2 > this.slotKey.length) this.grow();
-    const need = (ad + 1) * bands;
-    if (need > this.next.length) {
-      let cap = this.next.length;
-      while (cap < need) cap *= 2;
-      const n = new Int32Array(cap);
-      n.set(this.next);
-      this.next = n;
-    }
+    if ((this.used + bands) * 2 > this.mask + 1) this.grow();
     for (let b = 0; b < bands; b++) {
-      const key = keys[b];
-      const s = this.findSlot(key);
-      const e = ad * bands + b;
-      this.next[e] = -1;
-      if (this.slotHead[s] === -1) {
-        this.slotKey[s] = key;
-        this.slotHead[s] = e;
-        this.slotTail[s] = e;
-        this.slotCount[s] = 1;
-        this.used++;
-        continue;
+      const s = this.findSlot(keys[b]);
+      const slots = this.slots;
+      if (slots[s + BLOCK] !== -1) {
+        const from = slots[s + BLOCK];
+        const to = from + Math.min(slots[s + COUNT], this.cap);
+        for (let i = from; i < to; i++) visit(this.anchors[i]);
       }
-      let cur = this.slotHead[s];
-      let seen = 0;
-      while (cur !== -1 && seen < this.cap) {
-        visit((cur / bands) | 0);
-        cur = this.next[cur];
-        seen++;
-      }
-      this.next[this.slotTail[s]] = e;
-      this.slotTail[s] = e;
-      const c = ++this.slotCount[s];
-      if (c === this.cap + 1) this.capped++;
-      if (c > this.largest) this.largest = c;
+      this.add(s, keys[b], ad);
     }
     this.entries += bands;
   }
 
+  /**
+   * `insert`, appending to `out` each anchor met for the first time for this ad (`stamp[other] !== mark`, then
+   * set to `mark`), in the order `insert` visits them. The loop of a full build's text phase, without a callback
+   * per anchor.
+   */
+  insertCollect(ad: number, keys: Uint32Array<ArrayBufferLike>, stamp: Int32Array, mark: number, out: U32List): void {
+    const bands = this.bands;
+    if ((this.used + bands) * 2 > this.mask + 1) this.grow();
+    const slots = this.slots;
+    const cap = this.cap;
+    // Touch every band's home slot first: independent loads, so their cache misses overlap instead of queueing.
+    const mask = this.mask;
+    let touched = 0;
+    for (let b = 0; b < bands; b++) touched += slots[(fmix32(keys[b]) & mask) * STRIDE + BLOCK];
+    this.touched = touched;
+    for (let b = 0; b < bands; b++) {
+      const s = this.findSlot(keys[b]);
+      if (slots[s + BLOCK] !== -1) {
+        const anchors = this.anchors;
+        const from = slots[s + BLOCK];
+        const to = from + Math.min(slots[s + COUNT], cap);
+        for (let i = from; i < to; i++) {
+          const o = anchors[i];
+          if (stamp[o] !== mark) {
+            stamp[o] = mark;
+            out.push(o);
+          }
+        }
+      }
+      this.add(s, keys[b], ad);
+    }
+    this.entries += bands;
+  }
+
+  /** Add `ad` to the bucket of `key` at slot `s` (opening it when empty): an anchor while the bucket is under the cap. */
+  private add(s: number, key: number, ad: number): void {
+    const slots = this.slots;
+    if (slots[s + BLOCK] === -1) {
+      slots[s + KEY] = key | 0;
+      slots[s + BLOCK] = this.alloc(1);
+      slots[s + COUNT] = 0;
+      slots[s + CAPACITY] = 1;
+      this.used++;
+    }
+    const c = slots[s + COUNT];
+    if (c < this.cap) {
+      if (c === slots[s + CAPACITY]) {
+        const size = Math.min(this.cap, c * 2);
+        const block = this.alloc(size);
+        const from = slots[s + BLOCK];
+        this.anchors.copyWithin(block, from, from + c);
+        slots[s + BLOCK] = block;
+        slots[s + CAPACITY] = size;
+      }
+      this.anchors[slots[s + BLOCK] + c] = ad;
+    }
+    slots[s + COUNT] = c + 1;
+    if (c + 1 === this.cap + 1) this.capped++;
+    if (c + 1 > this.largest) this.largest = c + 1;
+  }
+
+  private alloc(size: number): number {
+    if (this.anchorsUsed + size > this.anchors.length) {
+      const a = new Int32Array(Math.max(this.anchors.length * 2, this.anchorsUsed + size));
+      a.set(this.anchors.subarray(0, this.anchorsUsed));
+      this.anchors = a;
+    }
+    const at = this.anchorsUsed;
+    this.anchorsUsed += size;
+    return at;
+  }
+
   /** Approximate bytes held. */
   bytes(): number {
-    return this.slotKey.byteLength * 4 + this.next.byteLength;
+    return this.slots.byteLength + this.anchors.byteLength;
   }
+}
+
+function emptySlots(cap: number): Int32Array {
+  const slots = new Int32Array(cap * STRIDE);
+  for (let o = BLOCK; o < slots.length; o += STRIDE) slots[o] = -1;
+  return slots;
 }

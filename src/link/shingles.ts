@@ -204,20 +204,45 @@ export function jaccardRuns(
   bs: number,
   be: number,
 ): number {
+  return jaccardAtLeast(a, as, ae, b, bs, be, 0);
+}
+
+/**
+ * `jaccardRuns`, or -1 as soon as the runs provably cannot reach `threshold`: the pairs LSH proposes mostly fail,
+ * and most of them fail early. The merge is branch-free (the comparisons become 0/1 steps), which the CPU runs
+ * about twice as fast as a branch it cannot predict.
+ */
+export function jaccardAtLeast(
+  a: Uint32Array<ArrayBufferLike>,
+  as: number,
+  ae: number,
+  b: Uint32Array<ArrayBufferLike>,
+  bs: number,
+  be: number,
+  threshold: number,
+): number {
+  const m = ae - as;
+  const n = be - bs;
+  // J ≥ t ⟺ inter ≥ t(m + n)/(1 + t); one below the rounded bound, so float error can never reject a pair.
+  const need = Math.ceil((threshold * (m + n)) / (1 + threshold)) - 1;
   let i = as;
   let j = bs;
   let inter = 0;
-  while (i < ae && j < be) {
-    const x = a[i];
-    const y = b[j];
-    if (x === y) {
-      inter++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+  for (;;) {
+    const left = Math.min(ae - i, be - j);
+    if (left <= 0) break;
+    if (inter + left < need) return -1;
+    // Each step advances i or j (or both), so `left` steps stay inside both runs.
+    const steps = Math.min(left, 16);
+    for (let k = 0; k < steps; k++) {
+      const x = a[i];
+      const y = b[j];
+      inter += +(x === y);
+      i += +(x <= y);
+      j += +(y <= x);
+    }
   }
-  const union = ae - as + (be - bs) - inter;
+  const union = m + n - inter;
   return union === 0 ? 0 : inter / union;
 }
 

@@ -1,7 +1,7 @@
 /** Worker thread: splits and signs chunks of ads, and verifies their LSH candidates (see text-pool.ts). */
 import { parentPort } from "node:worker_threads";
 import { HashSet32 } from "./hash-set.js";
-import { jaccardRuns } from "./shingles.js";
+import { jaccardAtLeast } from "./shingles.js";
 import type { SignJob, SignReply, TextSetup, VerifyJob, VerifyReply } from "./text-pool.js";
 import { keepStrongest, TextSigner } from "./text-sign.js";
 import { U32List } from "./pool.js";
@@ -56,7 +56,7 @@ function verify(s: State, job: VerifyJob): VerifyReply {
     let nCand = 0;
     for (let c = from; c < to; c++) {
       const o = job.cand[c];
-      const j = jaccardRuns(pool, ms, me, pool, offs[o], offs[o + 1]);
+      const j = jaccardAtLeast(pool, ms, me, pool, offs[o], offs[o + 1], threshold);
       if (j >= threshold) {
         candO[nCand] = o;
         candJ[nCand++] = j;
