@@ -24,8 +24,9 @@ export interface IndexSnapshot {
   blobs: Record<string, Uint8Array>;
 }
 
+/** The bytes of `a`, not copied: a snapshot's blobs are views of the index's arrays, valid until it changes. */
 function bytes(a: ArrayBufferView): Uint8Array {
-  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength).slice();
+  return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }
 
 function u32(b: Uint8Array | undefined): Uint32Array {
@@ -48,13 +49,15 @@ function f32(b: Uint8Array | undefined): Float32Array {
 
 export function snapshotIndex(index: LinkIndex): IndexSnapshot {
   const n = index.n;
-  const keys = [...index.identifiers.keys()];
+  const keys: string[] = new Array<string>(index.identifiers.size);
   const idOff = new Uint32Array(keys.length + 1);
   const idVals = new U32List(1024);
-  keys.forEach((k, i) => {
-    idVals.append(index.identifiers.get(k) ?? []);
-    idOff[i + 1] = idVals.length;
-  });
+  let i = 0;
+  for (const [k, list] of index.identifiers) {
+    keys[i] = k;
+    idVals.append(list);
+    idOff[++i] = idVals.length;
+  }
   const bp = index.boilerplate.state();
   const { global, perSource, heavyGlobal, heavyPairShingle, heavyPairSource, snapGlobal, snapSource, ...bpMeta } = bp;
   return {
