@@ -330,7 +330,7 @@ export class LinkIndex {
     const b = this.textB.data[t];
     const j = this.textJ[t];
     const kind = j >= this.config.nearDuplicateJaccard ? "text" : "template";
-    return orderLink(this.storeIds[a], this.storeIds[b], kind, j, { similarity: round3(j) });
+    return orderLink(this.storeIds[a], this.storeIds[b], kind, j, similarityEvidence(j));
   }
 
   /** All current links: text/template links and identifier links (as stars around each value's first ad). */
@@ -415,6 +415,7 @@ export class LinkIndex {
     for (let d = 0; d < this.n; d++) if (start[d + 1] - start[d] > 1) perm.subarray(start[d], start[d + 1]).sort(byOther);
     const out: Link[] = new Array<Link>(total);
     const kindWeight = this.config.identifiers.kindWeight;
+    const stars: ({ kind: IdentifierKind; weight: number; evidence: Link["evidence"] } | undefined)[] = new Array(lists.length);
     for (let i = 0; i < total; i++) {
       const x = perm[i];
       const r = ref[x];
@@ -422,10 +423,14 @@ export class LinkIndex {
         out[i] = this.textLink(r);
         continue;
       }
-      const list = lists[~r];
-      const { kind, value } = splitIdentifierKey(keys[~r]);
-      const w = kindWeight[kind] / Math.log2(1 + list.length);
-      out[i] = orderLink(ids[lo[x]], ids[hi[x]], kind, w, { value, ads: list.length });
+      // One evidence object per value, shared by its star's links (the store encodes each object once).
+      let star = stars[~r];
+      if (!star) {
+        const { kind, value } = splitIdentifierKey(keys[~r]);
+        const ads = lists[~r].length;
+        star = stars[~r] = { kind, weight: kindWeight[kind] / Math.log2(1 + ads), evidence: { value, ads } };
+      }
+      out[i] = orderLink(ids[lo[x]], ids[hi[x]], star.kind, star.weight, star.evidence);
     }
     return out;
   }
@@ -636,6 +641,18 @@ function orderLink(x: number, y: number, kind: Link["kind"], weight: number, evi
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * `{ similarity }` evidence, rounded to 3 decimals, one shared object per value: there are at most 1,001, and the
+ * store encodes each object once, not once for each of millions of text links. Never mutated.
+ */
+const SIMILARITY = new Map<number, Link["evidence"]>();
+function similarityEvidence(j: number): Link["evidence"] {
+  const s = round3(j);
+  let e = SIMILARITY.get(s);
+  if (!e) SIMILARITY.set(s, (e = Object.freeze({ similarity: s })));
+  return e;
 }
 
 

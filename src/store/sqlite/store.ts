@@ -314,7 +314,13 @@ export class SqliteStore implements Store {
     raw.transaction(() => {
       if (replace) raw.exec("delete from links");
       if (bulk) raw.exec("drop index links_a; drop index links_b;");
-      for (const l of links) ins.run(l.a, l.b, l.kind, l.weight, JSON.stringify(l.evidence), runId);
+      // Evidence objects are often shared (one per identifier value, one per similarity): encode each once.
+      const encoded = new Map<object, string>();
+      for (const l of links) {
+        let json = encoded.get(l.evidence);
+        if (json === undefined) encoded.set(l.evidence, (json = JSON.stringify(l.evidence)));
+        ins.run(l.a, l.b, l.kind, l.weight, json, runId);
+      }
       if (bulk) raw.exec(`create index links_a on links (${LINKS_A_COLUMNS.join(", ")}); create index links_b on links (ad_b);`);
     })();
   }
