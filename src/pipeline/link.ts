@@ -143,17 +143,24 @@ export async function linkStore(store: Store, opts: LinkOptions = {}): Promise<L
   if (index.refreshBoilerplate()) rebuilt = true;
   tick("refresh", t);
   t = performance.now();
-  const previous = await store.networkAssignments();
-  const res = index.resolve(previous);
-  tick("resolve", t);
-
-  t = performance.now();
   // A full run or a boilerplate refresh (which re-computes every text link) replaces the stored links.
   const replace = full || rebuilt;
   const links = replace ? index.storedLinks(TEXT_LINKS_PER_AD) : pruneTextLinks(fresh, TEXT_LINKS_PER_AD);
   const linksByKind: Record<string, number> = {};
   for (const l of links) linksByKind[l.kind] = (linksByKind[l.kind] ?? 0) + 1;
-  await store.insertLinks(runId, links, replace);
+  // A large replacement is written by a worker thread while this one resolves (see SqliteStore.insertLinks);
+  // nothing else is written before it is done. The no-op catch only keeps a failure from counting as unhandled
+  // before it is awaited below.
+  const linksWritten = store.insertLinks(runId, links, replace);
+  linksWritten.catch(() => undefined);
+  tick("write", t);
+  t = performance.now();
+  const previous = await store.networkAssignments();
+  const res = index.resolve(previous);
+  tick("resolve", t);
+
+  t = performance.now();
+  await linksWritten;
   await store.replaceNetworks(runId, networkWrites(index, res.networks));
   await store.putArtifact("link.boilerplate", runId, index.learnedBoilerplate());
   tick("write", t);

@@ -1,4 +1,7 @@
 /** The SQLite implementation of the Store. SQLite-only SQL stays in this folder. */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { ImageRef, SharingLevel, StoredAd } from "../../domain/ad.js";
 import type { Fact } from "../../domain/fact.js";
 import { decodeFacts, encodeFacts, isIndexedKind } from "../fact-codec.js";
@@ -21,7 +24,7 @@ import type {
 import type { AdScoreWrite, NetworkScoreWrite } from "../analysis.js";
 import * as analysis from "./analysis.js";
 import { cached } from "./search.js";
-import { LINKS_A_COLUMNS } from "../migrations/009-links-covering.js";
+import { toLinkColumns, writeLinks } from "./links-write.js";
 import { openSqlite, type OpenOptions, type SqliteConnection } from "./connection.js";
 import { makeBatchWriter, type BatchWriter } from "./ingest-batch.js";
 import type { AuditStore, HubStore } from "../hub.js";
@@ -31,6 +34,8 @@ import { sqliteHub } from "./hub.js";
 import { deleteAds, refreshNetworkVisibility } from "./retention.js";
 import { readStateFile, removeStateFile, stateFilePath, writeStateFile, type StateManifest } from "./state-file.js";
 
+/** Compiled worker for large link replacements (absent when running from TypeScript sources). */
+const LINKS_WORKER = new URL("./links-worker.js", import.meta.url);
 /** The stage_state row that names a state file instead of holding the state. */
 const STATE_MANIFEST = "__state_file";
 import { SqliteReads } from "./scoped-reads.js";
@@ -304,25 +309,23 @@ export class SqliteStore implements Store {
     return this.path !== "" && this.path !== ":memory:" && !this.path.startsWith("file:");
   }
 
+  /** A replacement of at least this many links is written by a worker thread (see insertLinks). */
+  linksWorkerMin = 200_000;
+
   async insertLinks(runId: number, links: Link[], replace = false): Promise<void> {
-    const raw = this.conn.raw;
-    const ins = raw.prepare("insert into links (ad_a, ad_b, kind, weight, evidence, run_id) values (?, ?, ?, ?, ?, ?)");
-    // A full replacement writes millions of rows at a million ads: building the two indexes once, sorted, after
-    // the rows are in is much cheaper than keeping them up to date row by row, and cheaper still when the rows
-    // come ordered by (a, b) as `LinkIndex.storedLinks` gives them (3M links: 7.3 → 1.9 s for both indexes).
-    const bulk = replace && links.length > 10_000;
-    raw.transaction(() => {
-      if (replace) raw.exec("delete from links");
-      if (bulk) raw.exec("drop index links_a; drop index links_b;");
-      // Evidence objects are often shared (one per identifier value, one per similarity): encode each once.
-      const encoded = new Map<object, string>();
-      for (const l of links) {
-        let json = encoded.get(l.evidence);
-        if (json === undefined) encoded.set(l.evidence, (json = JSON.stringify(l.evidence)));
-        ins.run(l.a, l.b, l.kind, l.weight, json, runId);
-      }
-      if (bulk) raw.exec(`create index links_a on links (${LINKS_A_COLUMNS.join(", ")}); create index links_b on links (ad_b);`);
-    })();
+    const cols = toLinkColumns(links);
+    // A large replacement is written by a worker thread through its own connection, so the caller can go on
+    // (the link stage resolves networks meanwhile). It holds the write lock until it resolves: await it before
+    // writing anything else.
+    if (replace && links.length >= this.linksWorkerMin && this.onDisk() && existsSync(fileURLToPath(LINKS_WORKER))) {
+      const worker = new Worker(LINKS_WORKER, { workerData: { file: this.path, runId, cols, replace } });
+      await new Promise<void>((resolve, reject) => {
+        worker.once("message", (m: { ok: boolean; error?: string }) => (m.ok ? resolve() : reject(new Error(`writing links: ${m.error}`))));
+        worker.once("error", reject);
+      }).finally(() => worker.terminate());
+      return;
+    }
+    writeLinks(this.conn.raw, runId, cols, replace);
   }
 
   async replaceNetworks(runId: number, networks: NetworkWrite[]): Promise<void> {
