@@ -6,9 +6,12 @@ export const IDENTIFIER_FACT_KINDS = ["phone", "email", "handle", "url"] as cons
 
 export type Identifier = { kind: IdentifierKind; value: string };
 
-/** `ids` are the ad's identifier facts (phone, email, handle, url); image hashes come from the ad itself. */
-export function toLinkRecord(ad: AdForLinking, ids: readonly Identifier[]): LinkRecord {
-  const identifiers: Identifier[] = [...ids];
+/**
+ * `ids` are the ad's identifier facts (phone, email, handle, url), handed over: the record keeps the array and
+ * appends the image hashes, which come from the ad itself.
+ */
+export function toLinkRecord(ad: AdForLinking, ids: Identifier[]): LinkRecord {
+  const identifiers = ids;
   if (ad.images !== "[]") {
     for (const img of JSON.parse(ad.images) as { sha256?: string; phash?: string }[]) {
       if (img.sha256) identifiers.push({ kind: "image", value: img.sha256.toLowerCase() });
