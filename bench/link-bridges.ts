@@ -35,7 +35,7 @@ const size = new Map<string, number[]>();
 for (const [id, g] of idOnly.networkOf) {
   let l = size.get(g);
   if (!l) size.set(g, (l = []));
-  l.push(index.denseOf.get(id) ?? 0);
+  l.push(Math.max(0, index.denseIndexOf(id)));
 }
 const span = (g: string): [number, number, Set<number>] => {
   const l = size.get(g) ?? [];

@@ -35,7 +35,10 @@ export class LinkIndex {
   /** Number of ads. */
   n = 0;
   storeIds = new Float64Array(1024);
-  readonly denseOf = new Map<number, number>();
+  /** Largest store id indexed (see `denseIndexOf`). */
+  private maxStoreId = -Infinity;
+  /** Store id → dense index, built only once ids stop arriving in ascending order. */
+  private idMap: Map<number, number> | null = null;
   postedAt = new Float64Array(1024);
   sourceOf = new Uint16Array(1024);
   cityOf = new Int32Array(1024);
@@ -51,6 +54,8 @@ export class LinkIndex {
   textJ: Float32Array = new Float32Array(1024);
   /** identifier key → dense indices of the ads that carry it (insertion order). */
   readonly identifiers = new Map<string, number[]>();
+  /** The same lists by kind, then value (filled as values are met; see identifierList). */
+  private readonly identifiersByKind = new Map<IdentifierKind, Map<string, number[]>>();
   private readonly signer: TextSigner;
   private readonly keys: Uint32Array<ArrayBufferLike>;
   private stamp = new Int32Array(1024);
@@ -90,6 +95,59 @@ export class LinkIndex {
     this.bands = g(this.bands, (c) => new Uint32Array(c), this.config.bands);
   }
 
+  /**
+   * The ads list of identifier (kind, value), created empty on first sight. Looked up by kind, then by the value
+   * as read: the joined key of `identifiers` is built only for a value new to this run (a million ads carry 1.5M
+   * identifiers, 90% of them values seen before).
+   */
+  private identifierList(kind: IdentifierKind, value: string): number[] {
+    let byValue = this.identifiersByKind.get(kind);
+    if (!byValue) this.identifiersByKind.set(kind, (byValue = new Map()));
+    let list = byValue.get(value);
+    if (!list) {
+      const key = kind + SEP + value;
+      list = this.identifiers.get(key);
+      if (!list) this.identifiers.set(key, (list = []));
+      byValue.set(value, list);
+    }
+    return list;
+  }
+
+  /** Whether an ad with this store id is indexed. */
+  hasAd(id: number): boolean {
+    return this.denseIndexOf(id) >= 0;
+  }
+
+  /**
+   * Dense index of the ad with this store id, -1 if absent. Ids usually arrive ascending: then a binary search of
+   * `storeIds`, and no map of a million ids to build and keep.
+   */
+  denseIndexOf(id: number): number {
+    if (id > this.maxStoreId) return -1;
+    if (this.idMap) return this.idMap.get(id) ?? -1;
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = this.storeIds[mid];
+      if (v === id) return mid;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Record store id `id` at dense index `d` (used by addBatch and by snapshot restore). */
+  registerId(id: number, d: number): void {
+    this.storeIds[d] = id;
+    if (id <= this.maxStoreId && !this.idMap) {
+      this.idMap = new Map();
+      for (let e = 0; e < d; e++) this.idMap.set(this.storeIds[e], e);
+    }
+    this.idMap?.set(id, d);
+    if (id > this.maxStoreId) this.maxStoreId = id;
+  }
+
   /** Dense index of a city name (registered on first sight); -1 for none. */
   city(name: string | null): number {
     if (name === null || name === "") return -1;
@@ -117,8 +175,20 @@ export class LinkIndex {
     this.deferred = defer;
     const t0 = performance.now();
     const cfg = this.config;
-    const seenIds = new Set<number>();
-    const fresh = records.filter((r) => !this.denseOf.has(r.id) && !seenIds.has(r.id) && seenIds.add(r.id) !== undefined);
+    const fresh: LinkRecord[] = [];
+    let seenIds: Set<number> | null = null;
+    let last = -Infinity;
+    for (const r of records) {
+      if (this.hasAd(r.id)) continue;
+      // Ids ascending within the batch cannot repeat; only an unordered batch needs a set to drop repeats.
+      if (r.id <= last) {
+        seenIds ??= new Set(fresh.map((f) => f.id));
+        if (seenIds.has(r.id)) continue;
+      }
+      seenIds?.add(r.id);
+      last = Math.max(last, r.id);
+      fresh.push(r);
+    }
     const start = this.n;
     this.grow(start + fresh.length);
     // Pass 1: register, shingle, count document frequencies.
@@ -129,8 +199,7 @@ export class LinkIndex {
     for (let i = 0; i < fresh.length; i++) {
       const r = fresh[i];
       const d = start + i;
-      this.denseOf.set(r.id, d);
-      this.storeIds[d] = r.id;
+      this.registerId(r.id, d);
       this.postedAt[d] = r.postedAt;
       const src = this.boilerplate.source(r.source);
       this.sourceOf[d] = src;
@@ -177,20 +246,16 @@ export class LinkIndex {
     // Identifier links: each new ad links to the first ad that carried the value (a star, not a clique), and
     // only while the value is in at most `hubAds` ads.
     const hub = cfg.identifiers.hubAds;
-    const idLinks: { a: number; d: number; key: string; count: number }[] = [];
-    const seen: string[] = [];
+    const idLinks: { a: number; d: number; kind: IdentifierKind; value: string; count: number }[] = [];
     for (let i = 0; i < fresh.length; i++) {
       const d = start + i;
-      seen.length = 0;
       for (const idf of fresh[i].identifiers) {
         if (idf.value === "") continue;
-        const key = idf.kind + SEP + idf.value;
-        if (seen.includes(key)) continue;
-        seen.push(key);
-        let list = this.identifiers.get(key);
-        if (!list) this.identifiers.set(key, (list = []));
+        const list = this.identifierList(idf.kind, idf.value);
+        // The same value twice in one ad counts once (this ad is the list's newest entry already).
+        if (list.length > 0 && list[list.length - 1] === d) continue;
         list.push(d);
-        if (list.length > 1 && list.length <= hub + 1) idLinks.push({ a: list[0], d, key, count: list.length });
+        if (list.length > 1 && list.length <= hub + 1) idLinks.push({ a: list[0], d, kind: idf.kind, value: idf.value, count: list.length });
       }
     }
     const t4 = performance.now();
@@ -202,9 +267,8 @@ export class LinkIndex {
       if (!rebuilt) for (let t = textBefore; t < textAfter; t++) links.push(this.textLink(t));
       else for (let t = 0; t < textAfter; t++) if (this.textB.data[t] >= start) links.push(this.textLink(t));
       for (const l of idLinks) {
-        const { kind, value } = splitIdentifierKey(l.key);
-        const w = cfg.identifiers.kindWeight[kind] / Math.log2(1 + l.count);
-        links.push(orderLink(this.storeIds[l.a], this.storeIds[l.d], kind, w, { value, ads: l.count }));
+        const w = cfg.identifiers.kindWeight[l.kind] / Math.log2(1 + l.count);
+        links.push(orderLink(this.storeIds[l.a], this.storeIds[l.d], l.kind, w, { value: l.value, ads: l.count }));
       }
       return links;
     };

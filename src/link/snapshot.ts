@@ -94,12 +94,12 @@ export function restoreIndex(index: LinkIndex, snap: IndexSnapshot): void {
   const n = snap.meta.n;
   index.grow(n);
   index.n = n;
-  index.storeIds.set(f64(b.storeIds));
+  const ids = f64(b.storeIds);
   index.postedAt.set(f64(b.postedAt));
   index.sourceOf.set(u32(b.sourceOf));
   index.cityOf.set(new Int32Array(u32(b.cityOf).buffer));
   for (const c of snap.meta.cities) index.city(c);
-  for (let d = 0; d < n; d++) index.denseOf.set(index.storeIds[d], d);
+  for (let d = 0; d < n; d++) index.registerId(ids[d], d);
   const restorePool = (pool: LinkIndex["content"], values: Uint32Array, offsets: Uint32Array): void => {
     pool.clear();
     for (let i = 0; i + 1 < offsets.length; i++) pool.add(values.subarray(offsets[i], offsets[i + 1]));

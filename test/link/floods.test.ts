@@ -85,8 +85,8 @@ describe("contact collisions between floods", () => {
     const index = new LinkIndex();
     index.addBatch([...a, ...b]);
     const group = Int32Array.from({ length: index.n }, (_, d) => d);
-    const d5 = index.denseOf.get(6) ?? -1;
-    const d7 = index.denseOf.get(20) ?? -1;
+    const d5 = index.denseIndexOf(6);
+    const d7 = index.denseIndexOf(20);
     group[d7] = d5;
     const found = collidingGroups(group, index.n, index.textA.data, index.textB.data, index.textA.length, 5);
     expect([...found]).toEqual([d5]);

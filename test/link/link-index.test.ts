@@ -129,6 +129,34 @@ describe("LinkIndex", () => {
     }
   });
 
+  it("skips ads already indexed, whether ids arrive ascending or not, and finds each ad's dense index", () => {
+    const ascending = new LinkIndex();
+    ascending.addBatch([1, 4, 9].map((id) => record({ id })));
+    ascending.addBatch([4, 9, 12, 12].map((id) => record({ id })));
+    expect(ascending.n).toBe(4);
+    expect([1, 4, 9, 12, 5].map((id) => ascending.denseIndexOf(id))).toEqual([0, 1, 2, 3, -1]);
+    const unordered = new LinkIndex();
+    unordered.addBatch([5, 3, 9, 3].map((id) => record({ id })));
+    unordered.addBatch([3, 10, 1, 10].map((id) => record({ id })));
+    expect(unordered.n).toBe(5);
+    expect([5, 3, 9, 10, 1, 4].map((id) => unordered.denseIndexOf(id))).toEqual([0, 1, 2, 3, 4, -1]);
+    // A restored index answers the same.
+    const restored = LinkIndex.deserialize(unordered.serialize());
+    expect([5, 3, 9, 10, 1, 4].map((id) => restored.denseIndexOf(id))).toEqual([0, 1, 2, 3, 4, -1]);
+    expect(restored.addBatch([9, 11].map((id) => record({ id }))).links).toEqual([]);
+    expect(restored.n).toBe(6);
+  });
+
+  it("a value repeated within one ad counts once, also for a value first seen before a restore", () => {
+    const phone = { kind: "phone" as const, value: "+15550100001" };
+    const index = new LinkIndex();
+    index.addBatch([record({ id: 1, identifiers: [phone, phone] })]);
+    const restored = LinkIndex.deserialize(index.serialize());
+    const links = restored.addBatch([record({ id: 2, identifiers: [phone, { ...phone }, phone] })]).links;
+    expect(links).toEqual([{ a: 1, b: 2, kind: "phone", weight: 1 / Math.log2(3), evidence: { value: "+15550100001", ads: 2 } }]);
+    expect(restored.identifiers.get(`phone\u0001+15550100001`)).toEqual([0, 1]);
+  });
+
   it("network ids stay stable when membership barely changes", () => {
     const { records } = smallWorld(6, 40, 8);
     const cfg = { boilerplate: { minAds: 20 } };
