@@ -20,7 +20,7 @@ import { recordShingles, tokenOptions } from "./record-shingles.js";
 import { SetPool, U32List } from "./pool.js";
 import { resolveNetworks, type ResolveResult } from "./resolve.js";
 import { jaccardAtLeast, shingleAt, tokenize } from "./shingles.js";
-import { keepStrongest, TextSigner } from "./text-sign.js";
+import { keepStrongest, mayReach, TextSigner } from "./text-sign.js";
 import { sharedCopy, sharedU32, type SignReply, type TextPool, type VerifyReply } from "./text-pool.js";
 import { restoreIndex, snapshotIndex, type IndexSnapshot } from "./snapshot.js";
 import type { BatchResult, IdentifierKind, LinkRecord } from "./types.js";
@@ -239,7 +239,7 @@ export class LinkIndex {
     const textBefore = this.textA.length;
     if (!defer) {
       this.lsh.reserve(this.n);
-      for (let i = 0; i < fresh.length; i++) this.insertText(start + i, batchShingles.get(i), true);
+      for (let i = 0; i < fresh.length; i++) this.insertText(start + i, batchShingles.get(i));
     }
     const t3 = performance.now();
     const textAfter = this.textA.length;
@@ -318,8 +318,8 @@ export class LinkIndex {
     }
   }
 
-  /** Split an ad's shingles by the snapshot, store them, sign, and insert (verifying candidates when `verify`). */
-  private insertText(d: number, all: Uint32Array<ArrayBufferLike>, verify: boolean): void {
+  /** Split an ad's shingles by the snapshot, store them, sign, insert, and verify its candidates. */
+  private insertText(d: number, all: Uint32Array<ArrayBufferLike>): void {
     const cfg = this.config;
     const bp = this.boilerplate;
     const signer = this.signer;
@@ -347,12 +347,9 @@ export class LinkIndex {
     this.lsh.insert(d, this.keys, (o) => {
       if (stamp[o] === d + 1) return;
       stamp[o] = d + 1;
-      if (!verify) return;
       const os = offs[o];
       const oe = offs[o + 1];
-      // Size filter: J ≤ min/max, so skip pairs that cannot reach the threshold.
-      const olen = oe - os;
-      if (Math.min(mlen, olen) < threshold * Math.max(mlen, olen)) return;
+      if (!mayReach(mlen, oe - os, threshold)) return;
       const j = jaccardAtLeast(pool, ms, me, pool, os, oe, threshold);
       if (j >= threshold && nCand < candO.length) {
         candO[nCand] = o;
@@ -386,7 +383,7 @@ export class LinkIndex {
     this.textA = new U32List();
     this.textB = new U32List();
     this.stamp.fill(0);
-    for (let d = 0; d < count; d++) this.insertText(d, all.get(d), true);
+    for (let d = 0; d < count; d++) this.insertText(d, all.get(d));
   }
 
   private textLink(t: number): Link {
@@ -617,14 +614,16 @@ export class LinkIndex {
         keys.set(r.bands.subarray(i * B, (i + 1) * B));
         stamp[d] = d + 1;
         const before = cand.length;
-        this.lsh.insertCollect(d, keys, stamp, d + 1, cand);
-        // Size filter (as insertText's): J ≤ min/max, so drop pairs that cannot reach the threshold.
+        this.lsh.insert(d, keys, (o) => {
+          if (stamp[o] === d + 1) return;
+          stamp[o] = d + 1;
+          cand.push(o);
+        });
         let kept = before;
         const cd = cand.data;
-        for (let c = before; c < cand.length; c++) {
-          const o = cd[c];
-          const olen = contentOffsets[o + 1] - contentOffsets[o];
-          if (Math.min(mlen, olen) >= threshold * Math.max(mlen, olen)) cd[kept++] = o;
+        for (let k = before; k < cand.length; k++) {
+          const o = cd[k];
+          if (mayReach(mlen, contentOffsets[o + 1] - contentOffsets[o], threshold)) cd[kept++] = o;
         }
         cand.length = kept;
         if (kept === before) continue;

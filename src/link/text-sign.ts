@@ -56,6 +56,11 @@ export class TextSigner {
   }
 }
 
+/** Size filter: J ≤ min/max of the two sizes, so a pair whose sizes are too far apart cannot reach `threshold`. */
+export function mayReach(a: number, b: number, threshold: number): boolean {
+  return Math.min(a, b) >= threshold * Math.max(a, b);
+}
+
 /**
  * The `k` most similar of `n` verified candidates (ties: the older ad), in the order they are stored; all of
  * them, in the order met, when there are at most `k`. Connectivity needs few links per ad, and a template family

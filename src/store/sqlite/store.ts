@@ -33,12 +33,12 @@ import { sqliteAudit } from "./audit.js";
 import { sqliteHub } from "./hub.js";
 import { deleteAds, refreshNetworkVisibility } from "./retention.js";
 import { readStateFile, removeStateFile, stateFilePath, writeStateFile, type StateManifest } from "./state-file.js";
+import { SqliteReads } from "./scoped-reads.js";
 
 /** Compiled worker for large link replacements (absent when running from TypeScript sources). */
 const LINKS_WORKER = new URL("./links-worker.js", import.meta.url);
 /** The stage_state row that names a state file instead of holding the state. */
 const STATE_MANIFEST = "__state_file";
-import { SqliteReads } from "./scoped-reads.js";
 
 interface AdRow {
   id: number;
@@ -318,7 +318,8 @@ export class SqliteStore implements Store {
     // (the link stage resolves networks meanwhile). It holds the write lock until it resolves: await it before
     // writing anything else.
     if (replace && links.length >= this.linksWorkerMin && this.onDisk() && existsSync(fileURLToPath(LINKS_WORKER))) {
-      const worker = new Worker(LINKS_WORKER, { workerData: { file: this.path, runId, cols, replace } });
+      const transferList = [cols.a, cols.b, cols.weight, cols.kind, cols.evidenceOf].map((c) => c.buffer as ArrayBuffer);
+      const worker = new Worker(LINKS_WORKER, { workerData: { file: this.path, runId, cols, replace }, transferList });
       await new Promise<void>((resolve, reject) => {
         worker.once("message", (m: { ok: boolean; error?: string }) => (m.ok ? resolve() : reject(new Error(`writing links: ${m.error}`))));
         worker.once("error", reject);
