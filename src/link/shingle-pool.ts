@@ -4,9 +4,7 @@
  * (title, body, contact values; or, given the database file, ids and contact values); the shingles come back as
  * one transferred typed array per page.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { WorkerCalls } from "./worker-calls.js";
 import { isSlotKind, type ShingleConfig } from "./record-shingles.js";
 import type { LinkRecord } from "./types.js";
 
@@ -33,12 +31,10 @@ const WORKER_URL = new URL("./shingle-worker.js", import.meta.url);
 export class ShinglePool {
   /** False when running from TypeScript sources (tests), where there is no compiled worker to start. */
   static available(): boolean {
-    return existsSync(fileURLToPath(WORKER_URL));
+    return WorkerCalls.available(WORKER_URL);
   }
 
-  private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (r: ShingleReply) => void; reject: (e: Error) => void }>();
-  private next = 0;
+  private readonly calls: WorkerCalls<ShingleReply>;
 
   /**
    * With `file` (an SQLite database), workers read each ad's title and body from it by id instead of receiving
@@ -46,19 +42,7 @@ export class ShinglePool {
    * worker and collected).
    */
   constructor(size: number, private readonly config: ShingleConfig, private readonly file?: string) {
-    this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(WORKER_URL);
-      w.on("message", (m: ShingleReply) => {
-        const p = this.pending.get(m.seq);
-        this.pending.delete(m.seq);
-        p?.resolve(m);
-      });
-      w.on("error", (e) => {
-        for (const p of this.pending.values()) p.reject(e);
-        this.pending.clear();
-      });
-      return w;
-    });
+    this.calls = new WorkerCalls(WORKER_URL, size);
   }
 
   /**
@@ -66,28 +50,27 @@ export class ShinglePool {
    * across the workers.
    */
   async shingle(records: LinkRecord[]): Promise<void> {
-    const n = this.workers.length;
+    const n = this.calls.size;
     const per = Math.ceil(records.length / n);
     const jobs: Promise<void>[] = [];
+    const file = this.file;
     for (let w = 0; w < n; w++) {
       const part = records.slice(w * per, (w + 1) * per);
       if (part.length === 0) continue;
-      const seq = this.next++;
-      const file = this.file;
-      const job: ShingleJob = {
-        seq,
-        records: part.map((r) => ({ title: file ? "" : r.title, body: file ? "" : r.body, identifiers: r.identifiers.filter((i) => isSlotKind(i.kind)) })),
-        config: this.config,
+      const make = (seq: number): ShingleJob => {
+        const job: ShingleJob = {
+          seq,
+          records: part.map((r) => ({ title: file ? "" : r.title, body: file ? "" : r.body, identifiers: r.identifiers.filter((i) => isSlotKind(i.kind)) })),
+          config: this.config,
+        };
+        if (file) {
+          job.file = file;
+          job.ids = part.map((r) => r.id);
+        }
+        return job;
       };
-      if (file) {
-        job.file = file;
-        job.ids = part.map((r) => r.id);
-      }
       jobs.push(
-        new Promise<ShingleReply>((resolve, reject) => {
-          this.pending.set(seq, { resolve, reject });
-          this.workers[w]!.postMessage(job);
-        }).then((reply) => {
+        this.calls.call(w, make).then((reply) => {
           part.forEach((r, i) => (r.shingles = reply.values.subarray(reply.offsets[i], reply.offsets[i + 1])));
         }),
       );
@@ -95,7 +78,7 @@ export class ShinglePool {
     await Promise.all(jobs);
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+  close(): Promise<void> {
+    return this.calls.close();
   }
 }

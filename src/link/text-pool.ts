@@ -7,9 +7,7 @@
  * signing and verification are pure per ad and run here, on chunks of ads. The workers read every ad's shingles
  * (and later its content) from shared memory, so nothing the size of the corpus is copied per worker.
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { WorkerCalls } from "./worker-calls.js";
 
 /** What a worker needs once per build: every ad's shingles and how to split and sign them. */
 export interface TextSetup {
@@ -70,63 +68,36 @@ export interface VerifyReply {
 
 const WORKER_URL = new URL("./text-worker.js", import.meta.url);
 
-type Pending = { resolve: (r: SignReply & VerifyReply) => void; reject: (e: Error) => void };
-
 export class TextPool {
   /** False when running from TypeScript sources (tests), where there is no compiled worker to start. */
   static available(): boolean {
-    return existsSync(fileURLToPath(WORKER_URL));
+    return WorkerCalls.available(WORKER_URL);
   }
 
   readonly size: number;
-  private readonly workers: Worker[];
-  private readonly pending = new Map<number, Pending>();
-  private next = 0;
+  private readonly calls: WorkerCalls<SignReply | VerifyReply>;
   private turn = 0;
 
   constructor(size: number) {
     this.size = size;
-    this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(WORKER_URL);
-      w.on("message", (m: SignReply & VerifyReply) => {
-        const p = this.pending.get(m.seq);
-        this.pending.delete(m.seq);
-        p?.resolve(m);
-      });
-      w.on("error", (e) => {
-        for (const p of this.pending.values()) p.reject(e);
-        this.pending.clear();
-      });
-      return w;
-    });
+    this.calls = new WorkerCalls(WORKER_URL, size);
   }
 
   setup(s: TextSetup): void {
-    for (const w of this.workers) w.postMessage(s);
+    this.calls.broadcast(s);
   }
 
   sign(lo: number, hi: number): Promise<SignReply> {
-    const seq = this.next++;
-    const job: SignJob = { type: "sign", seq, lo, hi };
-    return this.post(job, seq, []);
+    return this.calls.call<SignReply>(this.turn++, (seq): SignJob => ({ type: "sign", seq, lo, hi }));
   }
 
   verify(ads: Int32Array, candOffsets: Uint32Array, cand: Int32Array): Promise<VerifyReply> {
-    const seq = this.next++;
-    const job: VerifyJob = { type: "verify", seq, ads, candOffsets, cand };
-    return this.post(job, seq, [ads.buffer as ArrayBuffer, candOffsets.buffer as ArrayBuffer, cand.buffer as ArrayBuffer]);
+    const transfer = [ads.buffer as ArrayBuffer, candOffsets.buffer as ArrayBuffer, cand.buffer as ArrayBuffer];
+    return this.calls.call<VerifyReply>(this.turn++, (seq): VerifyJob => ({ type: "verify", seq, ads, candOffsets, cand }), transfer);
   }
 
-  private post<T>(job: SignJob | VerifyJob, seq: number, transfer: ArrayBuffer[]): Promise<T> {
-    const w = this.workers[this.turn++ % this.size]!;
-    return new Promise<SignReply & VerifyReply>((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
-      w.postMessage(job, transfer);
-    }) as Promise<T>;
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+  close(): Promise<void> {
+    return this.calls.close();
   }
 }
 
