@@ -69,6 +69,9 @@ interface Index {
   firstPairs: Uint8Array;
   /** `asciiKeyHash` of every first token that is ASCII (and of "st"/"ste"), as a bitmap (see `firstKeyMayMatch`). */
   firstHashes: Uint8Array;
+  /** Places by GeoNames id, provinces by code: what a stored place fact leaves out (`stored-data.ts`). */
+  places: Map<number, GazPlace>;
+  provinces: Map<string, GazProvince>;
 }
 
 const HASH_BITS = 16;
@@ -257,7 +260,21 @@ function buildIndex(): Index {
       if (h >= 0) firstHashes[h] = 1;
     }
   }
-  return { byKey, maxLen, firstPairs, firstHashes };
+  const provinces = new Map(gaz.provinces.map((pr) => [pr.code, pr]));
+  return { byKey, maxLen, firstPairs, firstHashes, places: byId, provinces };
+}
+
+/** The gazetteer's place with GeoNames id `id`, as a place fact's data gives it. */
+export function gazetteerPlace(id: number): { name: string; province: string; lat: number; lon: number } | undefined {
+  const p = getIndex().places.get(id);
+  return p === undefined ? undefined : { name: p.name, province: p.province, lat: p.lat, lon: p.lon };
+}
+
+/** A province or territory by postal code ("BC"), as a place fact's data gives it. */
+export function gazetteerProvince(code: string): { name: string; lat: number; lon: number } | undefined {
+  const pr = getIndex().provinces.get(code);
+  const name = PROVINCE_NAMES[code];
+  return pr === undefined || name === undefined ? undefined : { name, lat: pr.lat, lon: pr.lon };
 }
 
 function getIndex(): Index {

@@ -5,9 +5,12 @@
  * ads); one row per ad, encoded by the worker that extracted it, leaves the writer a copy.
  *
  * Each fact is a tuple `[kind, value, field, start, end, confidence, obfuscated (0|1), data?]` — no key names
- * repeated a dozen times per ad. Pure functions; the encoded text is what `ad_facts.facts` holds.
+ * repeated a dozen times per ad — and `data` holds only what cannot be derived from the kind, the value and the
+ * reference data (`packData`, `src/extract/stored-data.ts`): often `{}`. Pure functions; the encoded text is what
+ * `ad_facts.facts` holds.
  */
 import type { Fact, FactKind, TextField } from "../domain/fact.js";
+import { packData, unpackData } from "../extract/stored-data.js";
 
 /** Kinds looked up by value (search filters, identifier pages, linking, matching): these get `fact_index` rows. */
 export const INDEXED_FACT_KINDS: readonly FactKind[] = ["phone", "email", "handle", "url", "name"];
@@ -34,7 +37,7 @@ export function encodeFacts(facts: readonly Fact[]): EncodedFacts {
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i]!;
     const t: FactTuple = [f.kind, f.value, f.field, f.span[0], f.span[1], f.confidence, f.obfuscated ? 1 : 0];
-    if (f.data) t.push(f.data);
+    if (f.data) t.push(packData(f.kind, f.value, f.data));
     tuples[i] = t;
     if (INDEXED.has(f.kind)) {
       // An ad has a handful of indexed facts: scanning the pairs so far beats a Set of joined keys until many.
@@ -104,7 +107,7 @@ export function tuplesJson(facts: readonly Fact[]): string {
   for (let i = 0; i < facts.length; i++) {
     const f = facts[i]!;
     const t: FactTuple = [f.kind, f.value, f.field, f.span[0], f.span[1], f.confidence, f.obfuscated ? 1 : 0];
-    if (f.data) t.push(f.data);
+    if (f.data) t.push(packData(f.kind, f.value, f.data));
     tuples[i] = t;
   }
   const json = JSON.stringify(tuples);
@@ -135,7 +138,7 @@ export function decodeFacts(json: string, kinds?: ReadonlySet<string>): Fact[] {
     if (kinds && !kinds.has(t[0])) continue;
     const f: Fact = { kind: t[0], value: t[1], field: t[2], span: [t[3], t[4]], confidence: t[5] };
     if (t[6] === 1) f.obfuscated = true;
-    if (t[7] != null) f.data = t[7]; // null: migrated from a fact row without data
+    if (t[7] != null) f.data = unpackData(t[0], t[1], t[7]); // null: migrated from a fact row without data
     out.push(f);
   }
   return out;

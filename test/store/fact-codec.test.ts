@@ -1,12 +1,13 @@
 /**
- * The stored fact encoding: `encodeFacts(facts).json` must stay byte-identical to JSON.stringify of the tuples (the
- * database holds it), its keys must list each indexed (kind, value) pair once in first-seen order (scanned while
+ * The stored fact encoding: `encodeFacts(facts).json` must stay byte-identical to JSON.stringify of the tuples with
+ * their packed data (the database holds it; `test/extract/stored-data.test.ts` checks the packing), its keys must list each indexed (kind, value) pair once in first-seen order (scanned while
  * few, a Set past 32 pairs), and `decodeFacts` must read it back. `extractAdEncoded` and `FactEncoder` must give
  * exactly what `encodeFacts(extractAd(ad))` gives.
  */
 import { describe, expect, it } from "vitest";
 import type { Fact, FactKind } from "../../src/domain/fact.js";
 import { extractAd, extractAdEncoded } from "../../src/extract/index.js";
+import { packData } from "../../src/extract/stored-data.js";
 import { FactEncoder, decodeFacts, encodeFacts, indexedPairs, isIndexedKind, tuplesJson } from "../../src/store/fact-codec.js";
 import { generateCorpus } from "../../src/synth/index.js";
 
@@ -16,7 +17,7 @@ function reference(facts: readonly Fact[]): { json: string; count: number; keys:
   const seen = new Set<string>();
   const tuples = facts.map((f) => {
     const t: unknown[] = [f.kind, f.value, f.field, f.span[0], f.span[1], f.confidence, f.obfuscated ? 1 : 0];
-    if (f.data) t.push(f.data);
+    if (f.data) t.push(packData(f.kind, f.value, f.data));
     if (isIndexedKind(f.kind) && !seen.has(`${f.kind}\u0000${f.value}`)) {
       seen.add(`${f.kind}\u0000${f.value}`);
       keys.push(f.kind, f.value);
@@ -40,7 +41,10 @@ describe("fact codec", () => {
     let n = 0;
     for (const r of generateCorpus({ ads: 1500, seed: 21 })) {
       const facts = extractAd(r.ad);
-      expect(encodeFacts(facts)).toEqual(reference(facts));
+      const enc = encodeFacts(facts);
+      expect(enc).toEqual(reference(facts));
+      // Read back whole: every field of every fact's data (an absent `obfuscated` reads as false).
+      expect(decodeFacts(enc.json)).toEqual(facts.map((f) => (f.obfuscated === false ? { ...f, obfuscated: undefined } : f)));
       n += facts.length;
     }
     expect(n).toBeGreaterThan(10_000);
