@@ -1,5 +1,5 @@
 /** The normalized text kept beside the raw text, and the content hash that tells a re-post from a new version. */
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import type { AdInput } from "../domain/ad.js";
 
 /** NFKC, lower case, whitespace collapsed: the form search and comparison use. Raw text is always kept too. */
@@ -21,5 +21,12 @@ export function contentHash(ad: AdInput): string {
     ad.images ?? [],
     ad.extra ?? {},
   ]);
-  return createHash("sha256").update(canon).digest("hex");
+  return sha256Hex(canon);
+}
+
+// One-shot `crypto.hash` (Node ≥ 20.12) skips building a Hash object per ad; older Node takes the long way.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash;
+
+function sha256Hex(s: string): string {
+  return oneShot !== undefined ? oneShot("sha256", s, "hex") : crypto.createHash("sha256").update(s).digest("hex");
 }
