@@ -129,7 +129,10 @@ export async function benchApi(dbPath: string, seconds = 10): Promise<{ dbMB: nu
     // Requests run as a signed-in analyst: every one passes the guard, scoped reads and an audit append, as in use.
     const cookie = await signInCookie(base, link);
     const rows: ApiBenchRow[] = [];
+    // BENCH_API_ONLY: a comma-separated subset of the endpoints (e.g. "network" while profiling one).
+    const only = process.env.BENCH_API_ONLY?.split(",");
     for (const [endpoint, list] of Object.entries(paths(dbPath))) {
+      if (only !== undefined && !only.includes(endpoint)) continue;
       await load(base, cookie, list.slice(0, 20), 2); // warm the page cache and the API's caches
       rows.push({ endpoint, ...(await load(base, cookie, list, seconds)) });
     }

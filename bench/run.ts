@@ -36,7 +36,8 @@ function stage(...args: string[]): StageResult {
 }
 
 function stageWith(env: Record<string, string>, ...args: string[]): StageResult {
-  const out = execFileSync(process.execPath, [join(here, "stage.js"), ...args], {
+  // With the V8 flag the `threadline` command runs with (its shebang, src/cli/main.ts).
+  const out = execFileSync(process.execPath, ["--max-semi-space-size=64", join(here, "stage.js"), ...args], {
     encoding: "utf8",
     maxBuffer: 1 << 26,
     stdio: ["ignore", "pipe", "inherit"],

@@ -132,6 +132,16 @@ function pairSet(keys: readonly string[]): Set<string> {
   return seen;
 }
 
+/**
+ * The (kind, value) of each fact of the given kinds, as flat [kind0, value0, …], repeats included: what counting
+ * identifiers needs, without building facts or their data.
+ */
+export function decodeFactKeys(json: string, kinds: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const t of JSON.parse(json) as FactTuple[]) if (kinds.has(t[0])) out.push(t[0], t[1]);
+  return out;
+}
+
 export function decodeFacts(json: string, kinds?: ReadonlySet<string>): Fact[] {
   const out: Fact[] = [];
   for (const t of JSON.parse(json) as FactTuple[]) {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Fact, FactKind } from "../../src/domain/fact.js";
 import { extractAd, extractAdEncoded } from "../../src/extract/index.js";
 import { packData } from "../../src/extract/stored-data.js";
-import { FactEncoder, decodeFacts, encodeFacts, indexedPairs, isIndexedKind, tuplesJson } from "../../src/store/fact-codec.js";
+import { FactEncoder, decodeFactKeys, decodeFacts, encodeFacts, indexedPairs, isIndexedKind, tuplesJson } from "../../src/store/fact-codec.js";
 import { generateCorpus } from "../../src/synth/index.js";
 
 /** The encoding as first written: tuples through JSON.stringify, keys through a Set of joined pairs. */
@@ -45,6 +45,8 @@ describe("fact codec", () => {
       expect(enc).toEqual(reference(facts));
       // Read back whole: every field of every fact's data (an absent `obfuscated` reads as false).
       expect(decodeFacts(enc.json)).toEqual(facts.map((f) => (f.obfuscated === false ? { ...f, obfuscated: undefined } : f)));
+      const kinds = new Set(["phone", "cue", "name"]);
+      expect(decodeFactKeys(enc.json, kinds)).toEqual(facts.filter((f) => kinds.has(f.kind)).flatMap((f) => [f.kind, f.value]));
       n += facts.length;
     }
     expect(n).toBeGreaterThan(10_000);

@@ -14,7 +14,7 @@ import type {
   NetworkRow,
   NetworkSortKey,
 } from "../read-model.js";
-import { decodeFacts, isIndexedKind } from "../fact-codec.js";
+import { decodeFactKeys, isIndexedKind } from "../fact-codec.js";
 import { cached, hasTable } from "./search.js";
 import { VIS, VSIZE, MIN_VISIBLE_NETWORK, type Bind } from "./visibility.js";
 
@@ -167,10 +167,11 @@ export function networkFactCounts(db: Handle, b: Bind, id: string, kinds: readon
   const want = new Set(kinds);
   const counts = new Map<string, { kind: string; value: string; ads: number; last: number }>();
   for (const [adId, json] of rows) {
-    for (const f of decodeFacts(json, want)) {
-      const key = `${f.kind}\u0000${f.value}`;
+    const kv = decodeFactKeys(json, want);
+    for (let i = 0; i < kv.length; i += 2) {
+      const key = `${kv[i]}\u0000${kv[i + 1]}`;
       const c = counts.get(key);
-      if (!c) counts.set(key, { kind: f.kind, value: f.value, ads: 1, last: adId });
+      if (!c) counts.set(key, { kind: kv[i], value: kv[i + 1], ads: 1, last: adId });
       else if (c.last !== adId) {
         c.ads++;
         c.last = adId;
