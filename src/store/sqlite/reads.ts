@@ -136,12 +136,13 @@ export function networkMembers(db: Handle, b: Bind, id: string, limit: number): 
     cached(
       db,
       // Order and cut on the narrow ads_vis index, then read only the page's wide rows: a network of ten thousand
-      // ads no longer reads ten thousand ad texts to show two hundred titles.
+      // ads no longer reads ten thousand ad texts to show two hundred titles. The page's rows are then joined in
+      // this order (cross join): the planner's own order measured 3× slower (≈ 3 vs 1 ms for 185 members at 1M).
       `with page as materialized (
          select v.id, v.posted_at from network_members m cross join ads v indexed by ads_vis on v.id = m.ad_id
          where m.network_id = ? and ${VIS("v")} order by v.posted_at, v.id limit ?)
        select a.id, s.name as source, a.source_ad_id, a.posted_at, a.city, a.title, m.reason
-       from page p join ads a on a.id = p.id join sources s on s.id = a.source_id join network_members m on m.ad_id = a.id
+       from page p cross join ads a on a.id = p.id cross join sources s on s.id = a.source_id cross join network_members m on m.ad_id = a.id
        order by a.posted_at, a.id`,
     ).all(b, id, limit) as { id: number; source: string; source_ad_id: string; posted_at: string | null; city: string | null; title: string; reason: string }[]
   ).map((r) => ({ id: r.id, source: r.source, sourceAdId: r.source_ad_id, postedAt: r.posted_at, city: r.city, title: r.title, reason: JSON.parse(r.reason) as Record<string, unknown> }));
