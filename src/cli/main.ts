@@ -4,7 +4,7 @@
  *
  * The shebang gives V8 a 64 MB semi-space (16 MB by default): the link stage's page loop makes short-lived records
  * by the million, and with the default many survive a scavenge and are copied (garbage collection was 14% of its
- * main thread at 1M ads; 1M link measured 68–72 s without, 63–65 s with). A program cannot set this for itself once
+ * main thread at 1M ads; 1M link measured 68.1 s without, 64.5 s with). A program cannot set this for itself once
  * started, and a worker thread's young generation stops at half of it. `npm start` passes the same flag.
  */
 import { Command, CommanderError } from "commander";
