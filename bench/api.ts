@@ -36,7 +36,8 @@ function paths(dbPath: string): Record<string, string[]> {
   try {
     const maxId = db.prepare("select max(id) from ads").pluck().get() as number;
     const phones = db.prepare("select value from fact_index where kind = 'phone' and ad_id % 997 = 0 limit 50").pluck().all() as string[];
-    const nets = db.prepare("select id from networks order by random() limit 200").pluck().all() as string[];
+    // A fixed pseudo-random draw (a multiplicative hash of the row id), so runs compare on the same networks.
+    const nets = db.prepare("select id from networks order by (rowid * 2654435761) % 4294967296 limit 200").pluck().all() as string[];
     const big = db.prepare("select id from networks order by size desc limit 5").pluck().all() as string[];
     const words = ["sweet", "new in town", "discreet upscale", "Toronto", "incall", "petite asian", "stella", "available now", "gfe", "massage"];
     const search: string[] = [];

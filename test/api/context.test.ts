@@ -30,6 +30,23 @@ describe("ApiContext.memo", () => {
     expect(calls).toBe(2);
   });
 
+  it("does not keep as current a value computed while the data version moved", async () => {
+    const ctx = new ApiContext({} as Store, {} as Auth);
+    let version = "1";
+    let calls = 0;
+    const r = reads(() => version);
+    const fn = async () => {
+      calls++;
+      const at = version;
+      await new Promise((res) => setTimeout(res, 5));
+      version = "2"; // a run ends while this computation waits
+      return `from ${at}`;
+    };
+    expect(await ctx.memo(r, "network", fn)).toBe("from 1");
+    expect(await ctx.memo(r, "network", fn)).toBe("from 2");
+    expect(calls).toBe(2);
+  });
+
   it("does not keep a failed computation: the next request tries again", async () => {
     const ctx = new ApiContext({} as Store, {} as Auth);
     const r = reads(() => "1");

@@ -259,9 +259,19 @@ export function networkLinks(db: Handle, b: Bind, id: string, shown: number, edg
   };
 }
 
-/** Sample of visible member bodies for the common-text view. */
+/**
+ * Sample of visible member bodies (the first `limit` by id) for the common-text view. The ids come in order from
+ * the members index and are checked on the narrow ads_vis index; only the sample's wide rows are read (reading
+ * every member's row to sort them took 28 ms for the largest networks at 1M, this 1.5 ms).
+ */
 export function networkBodies(db: Handle, b: Bind, id: string, limit: number): string[] {
-  return cached(db, `select a.body from network_members m join ads a on a.id = m.ad_id where m.network_id = ? and ${VIS("a")} order by a.id limit ?`)
+  return cached(
+    db,
+    `with page as materialized (
+       select v.id from network_members m cross join ads v indexed by ads_vis on v.id = m.ad_id
+       where m.network_id = ? and ${VIS("v")} order by m.ad_id limit ?)
+     select a.body from page p cross join ads a on a.id = p.id order by a.id`,
+  )
     .pluck()
     .all(b, id, limit) as string[];
 }
