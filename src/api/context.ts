@@ -38,8 +38,8 @@ export class ApiContext {
         try {
           const value = await fn();
           if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
-          // Kept under the version it started from: `fn` may yield (a large network's detail does), and a run
-          // that ends meanwhile must not leave a half-old answer cached as current.
+          // Kept under the version it started from: `fn` is async and may yield, and a run that ends meanwhile
+          // must not leave a half-old answer cached as current.
           this.cache.set(k, { version, at: Date.now(), value });
           return value;
         } finally {
