@@ -264,10 +264,9 @@ function buildIndex(): Index {
   return { byKey, maxLen, firstPairs, firstHashes, places: byId, provinces };
 }
 
-/** The gazetteer's place with GeoNames id `id`, as a place fact's data gives it. */
-export function gazetteerPlace(id: number): { name: string; province: string; lat: number; lon: number } | undefined {
-  const p = getIndex().places.get(id);
-  return p === undefined ? undefined : { name: p.name, province: p.province, lat: p.lat, lon: p.lon };
+/** The gazetteer's place with GeoNames id `id` (its name, province and coordinates are a place fact's data). */
+export function gazetteerPlace(id: number): Readonly<{ name: string; province: string; lat: number; lon: number }> | undefined {
+  return getIndex().places.get(id);
 }
 
 /** A province or territory by postal code ("BC"), as a place fact's data gives it. */
