@@ -9,8 +9,15 @@ import type { Auth } from "../hub/auth.js";
 import { RawJson } from "./route.js";
 import type { ApiReads, CityPlace } from "../store/read-model.js";
 import type { Store } from "../store/store.js";
+import type { ReaderPool } from "./reader-pool.js";
 
 const TTL_MS = 60_000;
+/**
+ * Networks of at least this many ads are explained by a reader thread: at 1M ads their detail takes 10 ms and
+ * more (a 20-ad network ~3 ms, a 100-ad one ~12 ms, 500 ads ~30 ms, 10,000 ads ~0.5 s on first view), a turn of
+ * the event loop long enough to hold up the small requests queued behind it.
+ */
+export const OFFLOAD_NETWORK_ADS = 50;
 const MAX_ENTRIES = 256;
 
 export class ApiContext {
@@ -21,7 +28,16 @@ export class ApiContext {
   constructor(
     readonly store: Store,
     readonly auth: Auth,
+    /** Reader threads for the heavier reads (network detail); null: everything is read on this thread. */
+    readonly readers: ReaderPool | null = null,
+    /** Networks of at least this many ads go to a reader thread, when there are any. */
+    private readonly offloadAds = OFFLOAD_NETWORK_ADS,
   ) {}
+
+  /** Whether a network of `size` ads is explained by a reader thread. */
+  offloadNetwork(size: number): boolean {
+    return this.readers !== null && size >= this.offloadAds;
+  }
 
   /** `fn()`'s value for this scope, recomputed when the data changed or the entry is older than a minute. */
   async memo<T>(reads: ApiReads, key: string, fn: () => Promise<T>): Promise<T> {

@@ -25,6 +25,7 @@ import { registerPublicRoutes } from "./public/routes.js";
 import { registerUploadRoutes } from "./uploads/routes.js";
 import { registerCaseRoutes } from "./cases/routes.js";
 import { ApiContext } from "./context.js";
+import type { ReaderPool } from "./reader-pool.js";
 import { docsPage } from "./docs/page.js";
 import { registerHotspotRoutes } from "./hotspots/routes.js";
 import { registerIdentifierRoutes } from "./identifiers/routes.js";
@@ -42,6 +43,10 @@ export interface ServerOptions {
   webDist?: string | null;
   /** fastify/pino logger options; false in tests. */
   logger?: FastifyServerOptions["logger"];
+  /** Reader threads for the heavier reads (threadline serve starts them); none: every read on this thread. */
+  readers?: ReaderPool | null;
+  /** Networks of at least this many ads go to a reader thread (default OFFLOAD_NETWORK_ADS). */
+  offloadNetworkAds?: number;
   /** Sees every route fastify registers (tests check each one is in the OpenAPI document). */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -98,7 +103,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   });
 
   const auth = new Auth(opts.store.hub);
-  const ctx = new ApiContext(opts.store, auth);
+  const ctx = new ApiContext(opts.store, auth, opts.readers ?? null, opts.offloadNetworkAds);
   const routes = new RouteTable(app, { guard: new Guard(auth), store: opts.store });
   registerAuthRoutes(routes, ctx);
   registerAdminRoutes(routes, ctx);

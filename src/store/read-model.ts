@@ -3,6 +3,7 @@
  * Plain data; each Store implementation answers them with its own queries.
  */
 import type { StoredAd } from "../domain/ad.js";
+import type { ReadScope } from "../domain/access.js";
 
 /** Search-snippet hit markers: control characters, not HTML, so highlighting can never inject markup. */
 export const HIT_START = "\u0002";
@@ -180,6 +181,8 @@ export interface CaseNoteRecord {
 export interface ApiReads {
   /** Names the scope (cache keys): answers for different scopes must never be shared. */
   readonly scopeKey: string;
+  /** The viewer these reads are bound to (a reader thread rebuilds the same reads from it). */
+  readonly scope: ReadScope;
   /** One page of ads matching the filter (see `AdFilter`, `AdSortKey`). */
   searchAds(filter: AdFilter, after: AdSortKey | null, limit: number): Promise<AdHit[]>;
   cityPlaces(): Promise<CityPlace[]>;

@@ -16,6 +16,8 @@ export const HOSTILE_BODY = `<img src=x onerror="alert(1)"> zebraquokka text me 
 export interface Fixture {
   app: FastifyInstance;
   store: Store;
+  /** The database file (a reader thread opens its own connection to it). */
+  dbPath: string;
   hostileId: number;
   /** Requests as a signed-in analyst of the `ngo-a` organization (session cookie + CSRF header). */
   get(url: string): Promise<LightMyRequestResponse>;
@@ -68,6 +70,7 @@ export async function buildFixture(ads = 1500): Promise<Fixture> {
   return {
     app,
     store,
+    dbPath: t.file("api.db"),
     hostileId: hostile.id,
     get: (url) => app.inject(as(s, { method: "GET", url })),
     req: (o) => app.inject(as(s, o)),

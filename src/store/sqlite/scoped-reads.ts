@@ -20,7 +20,7 @@ export class SqliteReads implements ApiReads {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly scope: ReadScope,
+    readonly scope: ReadScope,
     private readonly getAd: (id: number) => StoredAd | null,
   ) {
     this.b = bindOf(scope);
