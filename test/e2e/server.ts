@@ -1,6 +1,8 @@
 /**
  * The app under test: the web bundle built into a temp folder, served with the real API on a random port, with
- * the hub's organizations and users the tests sign in as (cheap scrypt, so a sign-in costs milliseconds).
+ * the hub's organizations and users the tests sign in as (cheap scrypt, so a sign-in costs milliseconds). As
+ * `threadline serve` runs it: networks of 50+ ads are explained by a reader thread (the compiled one in dist/,
+ * built by `pretest`).
  */
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
@@ -8,6 +10,7 @@ import type { Role } from "../../src/domain/access.js";
 import { buildServer } from "../../src/api/server.js";
 import { createOrg, createUser } from "../../src/hub/admin.js";
 import { Auth } from "../../src/hub/auth.js";
+import type { ReaderPool } from "../../src/api/reader-pool.js";
 import { openStore } from "../../src/store/open.js";
 
 export interface E2eUser {
@@ -53,7 +56,9 @@ export async function startApi(db: string, webDist: string): Promise<RunningApi>
     ids.set(key, user.id);
   }
   const auth = new Auth(store.hub);
-  const app = await buildServer({ store, webDist, logger: false });
+  const { ReaderPool: Pool } = (await import(new URL("../../dist/api/reader-pool.js", import.meta.url).href)) as { ReaderPool: typeof ReaderPool };
+  const readers = new Pool(db, 1);
+  const app = await buildServer({ store, webDist, logger: false, readers });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -63,6 +68,7 @@ export async function startApi(db: string, webDist: string): Promise<RunningApi>
       // keep-alive sockets from fetch() would otherwise hold close() open
       app.server.closeAllConnections();
       await app.close();
+      await readers.close();
       await store.close();
     },
   };
