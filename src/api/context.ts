@@ -13,9 +13,9 @@ import type { ReaderPool } from "./reader-pool.js";
 
 const TTL_MS = 60_000;
 /**
- * Networks of at least this many ads are explained by a reader thread: at 1M ads their detail takes 10 ms and
- * more (a 20-ad network ~3 ms, a 100-ad one ~12 ms, 500 ads ~30 ms, 10,000 ads ~0.5 s on first view), a turn of
- * the event loop long enough to hold up the small requests queued behind it.
+ * Networks of at least this many ads are explained by a reader thread. At 1M ads, one at a time, a network's
+ * detail takes ~3 ms at 10–49 ads, ~12 ms at 50–199, ~30 ms at 200–999 and 0.3–1 s at 4,500–12,000 (first view):
+ * from 50 ads on, a turn of the event loop long enough to hold up the small requests queued behind it.
  */
 export const OFFLOAD_NETWORK_ADS = 50;
 const MAX_ENTRIES = 256;
