@@ -57,6 +57,7 @@ export class ReaderPool {
       this.readers.map(async (r) => {
         if (!r) return;
         const exited = new Promise((resolve) => r.worker.once("exit", resolve));
+        r.worker.ref(); // until it has closed its connection
         r.worker.postMessage({ type: "close" });
         await exited;
       }),
@@ -75,6 +76,9 @@ export class ReaderPool {
     const seq = this.next++;
     return new Promise((resolve, reject) => {
       r.pending.set(seq, { resolve, reject });
+      // A job in hand keeps the process alive until it is answered (an HTTP server would, a script calling
+      // `app.inject` would not).
+      r.worker.ref();
       r.worker.postMessage(make(seq));
     });
   }
@@ -85,6 +89,7 @@ export class ReaderPool {
     worker.on("message", (m: ReaderReply) => {
       const p = r.pending.get(m.seq);
       r.pending.delete(m.seq);
+      if (r.pending.size === 0) worker.unref();
       if (!p) return;
       if ("error" in m) p.reject(new Error(m.error));
       else p.resolve(m.json);

@@ -3,6 +3,9 @@
  * request's thread, for every viewer — including one that must not see some members — and a reader that cannot
  * start fails its request instead of hanging it. The pool runs the compiled worker (dist/, built by `pretest`).
  */
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiContext } from "../../src/api/context.js";
 import { networkDetail } from "../../src/api/networks/detail.js";
@@ -85,6 +88,23 @@ describe("reader threads", () => {
     } finally {
       await app.close();
     }
+  });
+
+  it("keep a script alive until its job is answered and the pool has closed", () => {
+    // A script has no listening socket to hold its process open: an idle reader must not, a busy one must.
+    const pool = new URL("../../dist/api/reader-pool.js", import.meta.url).href;
+    const script = `const { ReaderPool } = await import(${JSON.stringify(pool)});
+      const p = new ReaderPool(${JSON.stringify(f.dbPath)}, 1);
+      const json = await p.networkDetail({ org: "ngo-a", all: false }, ${JSON.stringify(top)}, 5);
+      await p.close();
+      console.log(JSON.parse(json).id);`;
+    // A file, not `--input-type=module -e`: worker threads inherit the flags, and that one stops them starting.
+    const file = join(dirname(f.dbPath), "script.mjs");
+    writeFileSync(file, script);
+    const r = spawnSync(process.execPath, [file], { encoding: "utf8", timeout: 30_000 });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(top);
   });
 
   it("fail a request with the reason when a reader cannot open the database, and keep failing cleanly", async () => {
