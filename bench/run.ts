@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchExtract } from "../src/extract/bench.js";
+import { compileOnWorkerThreads } from "../src/util/jit.js";
 import { PreparePool } from "../src/ingest/pool.js";
 import { packRecords } from "../src/ingest/wire.js";
 import { generateCorpus } from "../src/synth/index.js";
@@ -83,6 +84,7 @@ function threadLines(seed = 8): string[] {
  */
 async function threadedExtractionBench(lines: string[], more: string[]): Promise<void> {
   const n = availableParallelism();
+  compileOnWorkerThreads(n); // as the ingest pool does (src/util/jit.ts)
   const workers = Array.from({ length: n }, () => new Worker(new URL("./extract-worker.js", import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 96 } }));
   const waiting = new Map<number, () => void>();
   for (const w of workers) w.on("message", (m: ExtractReply) => {

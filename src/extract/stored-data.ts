@@ -41,7 +41,8 @@ const DIGIT = ["digit"];
 
 /**
  * The fields of a `kind` fact with `value` that can be derived, given the fields it keeps (`kept`: a place's type,
- * GeoNames id and area code), or null for none.
+ * GeoNames id and area code), or null for none. The objects are shared (memoized by what they derive from: most
+ * facts of an ingest repeat a few thousand places, area codes, prices and descriptors) and never modified.
  */
 function derived(kind: string, value: string, kept: Data): Data | null {
   switch (kind) {
@@ -51,22 +52,15 @@ function derived(kind: string, value: string, kept: Data): Data | null {
       return placeFields(value, kept);
     case "phone":
       // A NANP number's country and area code are in its value; most numbers are written in plain digits.
-      return value.length === 12 && value.startsWith("+1") ? { countryCode: "1", styles: DIGIT, areaCode: value.slice(2, 5) } : { styles: DIGIT };
-    case "price": {
-      const m = PRICE.exec(value);
-      if (m === null) return null;
-      const d: Data = { amount: Number(m[1]), currency: m[2] };
-      if (m[3] !== undefined) d.minutes = Number(m[3]);
-      return d;
-    }
+      return value.length === 12 && value.startsWith("+1") ? { countryCode: "1", styles: DIGIT, areaCode: value.slice(2, 5) } : NOT_NANP;
+    case "price":
+      return memo(PRICES, value, priceFields);
     case "descriptor":
-    case "handle": {
-      const i = value.indexOf(":");
-      if (i < 0) return null;
-      return kind === "handle" ? { platform: value.slice(0, i), handle: value.slice(i + 1) } : { type: value.slice(0, i), value: value.slice(i + 1) };
-    }
+      return memo(DESCRIPTORS, value, descriptorFields);
+    case "handle":
+      return memo(HANDLES, value, handleFields);
     case "age":
-      return { age: Number(value) };
+      return memo(AGES, value, (v) => ({ age: Number(v) }));
     case "email":
       return { domain: value.slice(value.lastIndexOf("@") + 1) };
     case "name":
@@ -76,19 +70,67 @@ function derived(kind: string, value: string, kept: Data): Data | null {
   }
 }
 
+/** Most entries a memo keeps before it starts again (values repeat; a run of all-different ones must not grow it). */
+const MEMO_LIMIT = 4096;
+const PRICES = new Map<string, Data | null>();
+const DESCRIPTORS = new Map<string, Data | null>();
+const HANDLES = new Map<string, Data | null>();
+const AGES = new Map<string, Data | null>();
+const CITIES = new Map<number, Data | null>();
+const PROVINCES = new Map<string, Data | null>();
+const AREA_CODES = new Map<string, Data | null>();
+const NOT_NANP: Data = { styles: DIGIT };
+
+function memo<K>(cache: Map<K, Data | null>, key: K, make: (key: K) => Data | null): Data | null {
+  let d = cache.get(key);
+  if (d === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    d = make(key);
+    cache.set(key, d);
+  }
+  return d;
+}
+
+function priceFields(value: string): Data | null {
+  const m = PRICE.exec(value);
+  if (m === null) return null;
+  const d: Data = { amount: Number(m[1]), currency: m[2] };
+  if (m[3] !== undefined) d.minutes = Number(m[3]);
+  return d;
+}
+
+function descriptorFields(value: string): Data | null {
+  const i = value.indexOf(":");
+  return i < 0 ? null : { type: value.slice(0, i), value: value.slice(i + 1) };
+}
+
+function handleFields(value: string): Data | null {
+  const i = value.indexOf(":");
+  return i < 0 ? null : { platform: value.slice(0, i), handle: value.slice(i + 1) };
+}
+
 function placeFields(value: string, kept: Data): Data | null {
   const type = kept.type;
   if (type === "area-code") {
-    const provinces = typeof kept.areaCode === "string" ? CA_AREA_CODES[kept.areaCode] : undefined;
-    return provinces === undefined ? null : { provinces };
+    return typeof kept.areaCode === "string" ? memo(AREA_CODES, kept.areaCode, areaCodeFields) : null;
   }
-  if (type === "province") {
-    const code = value.startsWith("CA-") ? value.slice(3) : "";
-    const p = gazetteerProvince(code);
-    return p === undefined ? null : { name: p.name, province: code, lat: p.lat, lon: p.lon, matched: p.name };
-  }
-  if (typeof kept.geonamesId !== "number") return null;
-  const p = gazetteerPlace(kept.geonamesId);
+  if (type === "province") return memo(PROVINCES, value, provinceFields);
+  return typeof kept.geonamesId === "number" ? memo(CITIES, kept.geonamesId, cityFields) : null;
+}
+
+function areaCodeFields(areaCode: string): Data | null {
+  const provinces = CA_AREA_CODES[areaCode];
+  return provinces === undefined ? null : { provinces };
+}
+
+function provinceFields(value: string): Data | null {
+  const code = value.startsWith("CA-") ? value.slice(3) : "";
+  const p = gazetteerProvince(code);
+  return p === undefined ? null : { name: p.name, province: code, lat: p.lat, lon: p.lon, matched: p.name };
+}
+
+function cityFields(geonamesId: number): Data | null {
+  const p = gazetteerPlace(geonamesId);
   return p === undefined ? null : { name: p.name, province: p.province, lat: p.lat, lon: p.lon, matched: p.name };
 }
 
@@ -107,7 +149,9 @@ export function packData(kind: string, value: string, data: Data): Data {
   for (const k in data) {
     const v = data[k];
     if (v === undefined) continue;
-    if (!(k in d) || !same(v, d[k])) out[k] = v;
+    // Derived objects hold no undefined values, so an undefined `dv` means that `k` is not derived.
+    const dv = d[k];
+    if (dv === undefined || !same(v, dv)) out[k] = v;
   }
   for (const k in d) if (data[k] === undefined) out[k] = null;
   return out;

@@ -5,6 +5,7 @@
  * packed (`wire.ts`), batches in slices, and are unpacked and joined here, so callers see one plain batch per job.
  */
 import { Worker } from "node:worker_threads";
+import { compileOnWorkerThreads } from "../util/jit.js";
 import type { PreparedBatch, PrepareOptions, WireRecord } from "./prepare.js";
 import { decodeBatch, packRecords, type WorkerJob, type WorkerReply } from "./wire.js";
 
@@ -31,6 +32,7 @@ export class PreparePool {
 
   constructor(size: number) {
     const url = new URL("./worker.js", import.meta.url);
+    compileOnWorkerThreads(size);
     this.load = new Array<number>(size).fill(0);
     this.workers = Array.from({ length: size }, () => {
       const w = new Worker(url, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
