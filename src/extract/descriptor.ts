@@ -79,12 +79,14 @@ export function extractDescriptors(text: string, field: TextField = "body"): Fac
       data: { type, value },
     });
   };
-  const languageSpans: [number, number][] = [];
+  // Flat [start, end, …] numbers: few ads state a language, and an array of pairs would change the array's element
+  // kind (small integers → objects) the first time one does, which throws the optimized code away.
+  const languageSpans: number[] = [];
   runSticky(LANGUAGE_RE, n, (m) => {
     const speaking = m[2] !== undefined;
     if (!speaking && !LANGUAGE_CONTEXT.test(t.slice(Math.max(0, m.index - 40), m.index)) && !/only\b/i.test(t.slice(m.index + m[0].length, m.index + m[0].length + 6))) return;
     push("language", LANGUAGES[foldKey(m[1])], m.index, m.index + m[0].length, 0.85);
-    languageSpans.push([m.index, m.index + m[0].length]);
+    languageSpans.push(m.index, m.index + m[0].length);
   });
   runSticky(BILINGUAL_RE, n, (m) => {
     push("language", "english", m.index, m.index + m[0].length, 0.6);
@@ -93,7 +95,7 @@ export function extractDescriptors(text: string, field: TextField = "body"): Fac
   runSticky(ETHNICITY_RE, n, (m) => {
     const start = m.index;
     const end = start + m[0].length;
-    if (languageSpans.some(([s, e]) => s < end && start < e)) return;
+    if (overlapsAny(languageSpans, start, end)) return;
     const key = foldKey(m[1]).replace(/\s+/g, " ");
     // "no black men", "no asians": a restriction on clients, not a description.
     if (/\bno\s+(?:[\p{L}]+\s+)?$/iu.test(t.slice(Math.max(0, start - 12), start))) return;
@@ -109,4 +111,10 @@ export function extractDescriptors(text: string, field: TextField = "body"): Fac
     push("people", "multiple", m.index, m.index + m[0].length, 0.8);
   });
   return out.sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** Whether `[start, end)` overlaps one of the flat `[s, e, …]` spans. */
+function overlapsAny(spans: readonly number[], start: number, end: number): boolean {
+  for (let k = 0; k < spans.length; k += 2) if (spans[k] < end && start < spans[k + 1]) return true;
+  return false;
 }

@@ -125,7 +125,20 @@ function extractField(text: string, field: TextField, timings?: Record<string, n
  */
 const CACHED: ReadonlySet<TextField> = new Set<TextField>(["title", "phone", "email", "city", "region"]);
 const CACHE_LIMIT = 4096;
-const fieldCache = new Map<TextField, Map<string, CachedFacts>>();
+
+/**
+ * One field's cache: the entries by text, and the texts in the order they came, in a ring of CACHE_LIMIT slots. A
+ * new text takes the oldest slot and its text leaves the map: the cache keeps the last CACHE_LIMIT texts. Every
+ * insert deletes the slot's text ("" until the ring has gone round once, which no field holds: empty fields are
+ * skipped), so the hot path has no branch first taken when the cache fills, a branch whose first run would throw
+ * away the optimized code of `extractAdEncoded` and of what inlines it.
+ */
+interface FieldCache {
+  entries: Map<string, CachedFacts>;
+  ring: string[];
+  next: number;
+}
+const fieldCache = new Map<TextField, FieldCache>();
 
 /**
  * A field's facts as cached (copies never handed out), with the keys of each fact's data that hold arrays (copied
@@ -154,14 +167,20 @@ function cachedField(text: string, field: TextField): Fact[] {
  */
 function cachedEntry(text: string, field: TextField, fresh: Fact[][] | null): CachedFacts {
   let cache = fieldCache.get(field);
-  if (cache === undefined) fieldCache.set(field, (cache = new Map()));
-  const hit = cache.get(text);
+  if (cache === undefined) fieldCache.set(field, (cache = { entries: new Map(), ring: new Array<string>(CACHE_LIMIT).fill(""), next: 0 }));
+  const hit = cache.entries.get(text);
   if (hit !== undefined) return hit;
   const facts = extractField(text, field);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   const arrayKeys = facts.map(arrayKeysOf);
-  const entry: CachedFacts = { facts: facts.map((f, i) => copyFact(f, arrayKeys[i])), arrayKeys };
-  cache.set(text, entry);
+  // Pushed into a literal, not `facts.map`: map makes an empty result an array of another kind (small integers)
+  // than a full one, and the first empty field to reach the encoder would throw its optimized code away.
+  const copies: Fact[] = [];
+  for (let i = 0; i < facts.length; i++) copies.push(copyFact(facts[i], arrayKeys[i]));
+  const entry: CachedFacts = { facts: copies, arrayKeys };
+  cache.entries.delete(cache.ring[cache.next]);
+  cache.ring[cache.next] = text;
+  cache.next = (cache.next + 1) % CACHE_LIMIT;
+  cache.entries.set(text, entry);
   fresh?.push(facts);
   return entry;
 }

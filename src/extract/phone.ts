@@ -16,7 +16,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Fact, TextField } from "../domain/fact.js";
 import { NANP_AREA_CODES } from "./data/nanp-area-codes.js";
 import { digitRuns, digitZoneRanges, digitZones } from "./text/digits.js";
-import type { DigitRun, DigitRunOptions, DigitUnit } from "./text/digits.js";
+import type { DigitRun, DigitRunOptions, DigitUnit, Range } from "./text/digits.js";
 import { lowerText, normalizeText, originalSpan } from "./text/normalize.js";
 import { isSpaceCode } from "./text/chars.js";
 import { asciiDigitRuns } from "./text/triggers.js";
@@ -68,6 +68,7 @@ export function mayContainPhone(text: string): boolean {
 const RUN_OPTIONS: DigitRunOptions = { pipeIsOne: false, minUnits: 5, minRunUnits: 10, minPlusRunUnits: 8 };
 const PIPE_RUN_OPTIONS: DigitRunOptions = { pipeIsOne: true, minUnits: 5, minRunUnits: 10, minPlusRunUnits: 8 };
 const PIPE_AS_DIGIT = /[0-9A-Za-z]\||\|[0-9A-Za-z]/;
+const NO_ZONES: Range[] = [];
 
 /** Extract every phone number from `text`. Spans point into `text`; `field` tags the facts. */
 export function extractPhones(text: string, field: TextField = "body"): Fact[] {
@@ -103,8 +104,11 @@ function findPhones(text: string, field: TextField): Fact[] {
   // `candidates` finds nothing in a run of fewer than 10 units (a NANP window), or 8 after a "+" (international).
   const cands = candidates(n, digitRuns(n, RUN_OPTIONS, zones));
   // "|" is either a separator ("416|555|0123") or the digit one ("4|6 555 0|23"): read both ways and let the
-  // better-formed number win where the readings overlap.
-  if (n.text.includes("|") && PIPE_AS_DIGIT.test(n.text)) cands.push(...candidates(n, digitRuns(n, PIPE_RUN_OPTIONS, zones)));
+  // better-formed number win where the readings overlap. The second reading runs on every text, over no zones
+  // when no "|" touches a letter or digit: a call made only now and then would throw this function's optimized
+  // code away the first time it is made.
+  const pipe = n.text.includes("|") && PIPE_AS_DIGIT.test(n.text);
+  cands.push(...candidates(n, digitRuns(n, PIPE_RUN_OPTIONS, pipe ? zones : NO_ZONES)));
   return pick(cands).map((c) => toFact(n, c, field));
 }
 
@@ -213,7 +217,9 @@ export function mayBeLabelled(text: string, from: number, at: number): boolean {
     if (c === 35) return true; // "#"
     if (c !== 58 && c !== 61 && c !== 46 && !isSpaceCode(c)) break; // ":", "=", "."
   }
-  for (const w of LABEL_ENDS) if (endsWithLower(text, from, k, w)) return true;
+  // An index loop: leaving a for-of early closes its iterator, a path the optimized code has not seen until the
+  // first label is found, and then the whole phone reader is compiled again.
+  for (let j = 0; j < LABEL_ENDS.length; j++) if (endsWithLower(text, from, k, LABEL_ENDS[j])) return true;
   return false;
 }
 
