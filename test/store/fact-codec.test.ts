@@ -104,6 +104,21 @@ describe("extractAdEncoded", () => {
     }
   });
 
+  it("stays right when more distinct short fields pass than the cache keeps", () => {
+    // 5,000 distinct titles wrap the cache's 4,096-slot ring; the early ones are evicted and extracted again.
+    const title = (i: number) => `Jade ${i} here, call 416-555-${String(1000 + (i % 9000))} in Toronto`;
+    const want = new Map<number, ReturnType<typeof encodeFacts>>();
+    for (let i = 0; i < 5000; i++) {
+      const ad = { title: title(i), city: `Town ${i}`, body: "hi" };
+      const got = extractAdEncoded(ad);
+      if (i % 250 === 0) {
+        expect(got).toEqual(encodeFacts(extractAd(ad)));
+        want.set(i, got);
+      }
+    }
+    for (const [i, enc] of want) expect(extractAdEncoded({ title: title(i), city: `Town ${i}`, body: "hi" })).toEqual(enc);
+  });
+
   it("handles empty and missing fields, long fields and many repeated keys", () => {
     const phones = Array.from({ length: 40 }, (_, i) => `416-555-${String(1000 + i)}`).join(" ");
     const cases = [
