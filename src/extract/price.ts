@@ -198,7 +198,7 @@ function nextKinds(text: string, p: number): number {
 /** What may follow the amount ending at `end`, directly or after ".00"/",00" (`(?:[.,]00)?`). */
 function afterAmount(text: string, end: number): number {
   let kinds = nextKinds(text, end);
-  const c = text.charCodeAt(end);
+  const c = end < text.length ? text.charCodeAt(end) : -1; // no NaN past the end (see `durMayStartOn`)
   if ((c === 46 || c === 44) && text.startsWith("00", end + 1)) kinds |= nextKinds(text, end + 3);
   return kinds;
 }
@@ -209,7 +209,9 @@ function afterAmount(text: string, end: number): number {
  */
 function durMayStartOn(text: string, d: number, e: number): boolean {
   if (e - d > 3) return false;
-  const c = text.charCodeAt(e);
+  // Not `charCodeAt` past the end: its NaN, first met on a text that ends in a number, is not a small integer and
+  // throws away the optimized code.
+  const c = e < text.length ? text.charCodeAt(e) : -1;
   if (e - d === 1 && (c === 46 || c === 47)) return true;
   let p = e;
   while (p < text.length && isSpaceCode(text.charCodeAt(p))) p++;
