@@ -129,10 +129,10 @@ const CACHE_LIMIT = 4096;
 /**
  * One field's cache: the entries by text, and the texts in the order they came, in a ring of CACHE_LIMIT slots. A
  * new text takes the oldest slot and its text leaves the map: the cache keeps the last CACHE_LIMIT texts it
- * extracted (first in, first out; a hit does not renew a text). Every
- * insert deletes the slot's text ("" until the ring has gone round once, which no field holds: empty fields are
- * skipped), so the hot path has no branch first taken when the cache fills, a branch whose first run would throw
- * away the optimized code of `extractAdEncoded` and of what inlines it.
+ * extracted (first in, first out; a hit does not renew a text). Every insert deletes the slot's text ("" until the
+ * ring has gone round once, which no field holds: empty fields are skipped), so the hot path has no branch first
+ * taken when the cache fills, a branch whose first run would throw away the optimized code of `extractAdEncoded`
+ * and of what inlines it.
  */
 interface FieldCache {
   entries: Map<string, CachedFacts>;
