@@ -60,7 +60,7 @@ function derived(kind: string, value: string, kept: Data): Data | null {
     case "handle":
       return memo(HANDLES, value, handleFields);
     case "age":
-      return memo(AGES, value, (v) => ({ age: Number(v) }));
+      return memo(AGES, value, ageFields);
     case "email":
       return { domain: value.slice(value.lastIndexOf("@") + 1) };
     case "name":
@@ -97,6 +97,10 @@ function priceFields(value: string): Data | null {
   const d: Data = { amount: Number(m[1]), currency: m[2] };
   if (m[3] !== undefined) d.minutes = Number(m[3]);
   return d;
+}
+
+function ageFields(value: string): Data {
+  return { age: Number(value) };
 }
 
 function descriptorFields(value: string): Data | null {
